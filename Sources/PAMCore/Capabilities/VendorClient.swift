@@ -1,0 +1,84 @@
+/// A signed-in connection to one profile's PAM product. What else it can do is told by the
+/// capability protocols it adopts; the UI and CLI ask `capabilities`, never the vendor.
+public protocol VendorClient: AnyObject, Sendable {
+    /// The profile name this client was made for.
+    var profile: String { get }
+    var vendor: Vendor { get }
+    /// Ends the server session. Safe to call more than once; never throws.
+    func signOut() async
+}
+
+/// Lists managed systems.
+public protocol SystemBrowsing: VendorClient {
+    func listSystems() async throws -> [ManagedSystem]
+    func system(id: String) async throws -> ManagedSystem
+}
+
+/// Which accounts to list.
+public enum AccountScope: Sendable, Equatable {
+    case all
+    case systemID(String)
+    case systemName(String)
+}
+
+/// Lists managed accounts.
+public protocol AccountBrowsing: VendorClient {
+    func listAccounts(_ scope: AccountScope) async throws -> [Account]
+    /// The one account at `system/account`; throws not found otherwise.
+    func findAccount(systemName: String, accountName: String) async throws -> Account
+}
+
+/// Checks credentials out and in.
+public protocol CredentialCheckout: VendorClient {
+    /// Opens (or reuses) a request and returns its lease. The credential is fetched separately.
+    func checkOut(_ request: CheckoutRequest) async throws -> Lease
+    /// Fetches the credential a lease grants.
+    func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes
+    /// Releases a request before it expires.
+    func checkIn(requestID: String, reason: String?) async throws
+    /// My active and pending requests.
+    func listRequests() async throws -> [AccessRequest]
+}
+
+/// Browses a folder tree of stored secrets.
+public protocol FolderBrowsing: VendorClient {
+    func listFolders() async throws -> [Folder]
+    /// Secrets in one folder, or all when `folderID` is nil.
+    func listSecrets(folderID: String?) async throws -> [StoredSecret]
+    /// The value of a credential or text secret.
+    func secretValue(id: String) async throws -> SecretBytes
+    /// The content of a file secret.
+    func downloadFile(id: String) async throws -> SecretBytes
+}
+
+/// Starts automation tasks and follows their runs (Osirium PPA).
+public protocol TaskRunning: VendorClient {
+    func listTasks() async throws -> [AutomationTask]
+    func startTask(id: String) async throws -> TaskRun
+    func taskRun(id: String) async throws -> TaskRun
+}
+
+/// What a client can do, derived from the protocols it adopts.
+public struct Capabilities: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let systems = Capabilities(rawValue: 1 << 0)
+    public static let accounts = Capabilities(rawValue: 1 << 1)
+    public static let checkout = Capabilities(rawValue: 1 << 2)
+    public static let folders = Capabilities(rawValue: 1 << 3)
+    public static let tasks = Capabilities(rawValue: 1 << 4)
+}
+
+extension VendorClient {
+    /// The capabilities this client offers.
+    public var capabilities: Capabilities {
+        var set: Capabilities = []
+        if self is any SystemBrowsing { set.insert(.systems) }
+        if self is any AccountBrowsing { set.insert(.accounts) }
+        if self is any CredentialCheckout { set.insert(.checkout) }
+        if self is any FolderBrowsing { set.insert(.folders) }
+        if self is any TaskRunning { set.insert(.tasks) }
+        return set
+    }
+}

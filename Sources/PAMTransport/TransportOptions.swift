@@ -1,0 +1,61 @@
+import PAMCore
+
+/// How a client identifies itself with a TLS certificate.
+public enum ClientIdentity: Sendable {
+    /// PEM certificate (chain) and PEM private key, from memory; the key may be encrypted.
+    case pem(certificate: [UInt8], key: SecretBytes, keyPassphrase: SecretBytes?)
+    /// A PKCS#12 bundle from memory with its passphrase.
+    case pkcs12(bundle: SecretBytes, passphrase: SecretBytes?)
+}
+
+/// Proxy authentication schemes; chosen explicitly because libcurl's "any" does not fall back
+/// from Negotiate to NTLM.
+public enum ProxyAuthScheme: String, Sendable, CaseIterable {
+    case none, basic, digest, ntlm, negotiate
+}
+
+/// An explicit proxy. Without one, libcurl honours `https_proxy`, `http_proxy` and `no_proxy`.
+public struct ProxySettings: Sendable {
+    /// `http://host:port` or `socks5://host:port`.
+    public var url: String
+    public var auth: ProxyAuthScheme
+    public var username: String?
+    public var password: SecretBytes?
+    /// Hosts that bypass the proxy (libcurl `NOPROXY` syntax).
+    public var noProxy: String?
+
+    public init(
+        url: String, auth: ProxyAuthScheme = .none, username: String? = nil, password: SecretBytes? = nil,
+        noProxy: String? = nil
+    ) {
+        self.url = url
+        self.auth = auth
+        self.username = username
+        self.password = password
+        self.noProxy = noProxy
+    }
+}
+
+/// Connection settings for one client's transport.
+public struct TransportOptions: Sendable {
+    /// Verify the server certificate and host name. Turning this off is an explicit profile choice.
+    public var verifyTLS: Bool = true
+    /// PEM CA certificates to trust. When given, trust is pinned to them alone (system roots are dropped).
+    public var caBundle: [UInt8]?
+    public var clientIdentity: ClientIdentity?
+    public var proxy: ProxySettings?
+    public var connectTimeout: Duration = .seconds(10)
+    /// Whole-request limit.
+    public var totalTimeout: Duration = .seconds(60)
+    /// Responses larger than this fail instead of filling memory.
+    public var maxResponseBytes: Int = 512 * 1024 * 1024
+    public var maxConnectionsPerHost: Int = 8
+    /// Keep a cookie jar for this transport (vendor session cookies).
+    public var cookies: Bool = true
+    /// Allow `http://` to non-loopback hosts.
+    public var allowInsecureHTTP: Bool = false
+    /// Sent as `User-Agent`.
+    public var userAgent: String = "pamtui"
+
+    public init() {}
+}
