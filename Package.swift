@@ -71,18 +71,34 @@ let package = Package(
         /// Shared helpers for tests: simulator fixtures, waiting on conditions, running the binary.
         .target(
             name: "PAMTestSupport",
-            dependencies: ["PAMCore", "PAMTransport", "PAMSimulator", "PAMVendors"],
+            dependencies: [
+                "PAMCore", "PAMTransport", "PAMSimulator", "PAMVendors",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             path: "Tests/PAMTestSupport"
         ),
         .testTarget(name: "PAMCoreTests", dependencies: ["PAMCore"]),
-        .testTarget(name: "PAMTransportTests", dependencies: ["PAMTransport", "PAMTestSupport"]),
+        .testTarget(
+            name: "PAMTransportTests",
+            dependencies: [
+                "PAMTransport", "PAMTestSupport", "PAMSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "PAMConfigTests", dependencies: ["PAMConfig"]),
         .testTarget(
             name: "PAMVendorsTests",
             dependencies: ["PAMVendors", "PAMTestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "PAMSimulatorTests", dependencies: ["PAMSimulator", "PAMTestSupport"]),
-        .testTarget(name: "PAMCLITests", dependencies: ["PAMTestSupport"]),
+        .testTarget(
+            name: "PAMSimulatorTests",
+            dependencies: ["PAMSimulator", "PAMTestSupport", "PAMTransport", "PAMVendors"]
+        ),
+        .testTarget(name: "PAMCLITests", dependencies: ["PAMTestSupport", "PAMConfig"]),
     ]
 )
