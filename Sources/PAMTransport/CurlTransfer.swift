@@ -1,0 +1,168 @@
+import CCurl
+import PAMCore
+
+/// One request on its way through the engine.
+///
+/// The continuation and the cancelled flag are shared with the calling task under a lock;
+/// everything else is touched only on the engine thread (configuration and libcurl callbacks).
+final class CurlTransfer: @unchecked Sendable {
+    private enum Completion {
+        case waiting(CheckedContinuation<HTTPResponse, any Error>?)
+        case done(Result<HTTPResponse, PAMError>)
+        case delivered
+    }
+
+    let request: HTTPRequest
+    let target: CurlTarget
+    let maxResponseBytes: Int
+
+    private let completion = Locked(Completion.waiting(nil))
+    private let cancelFlag = Locked(false)
+
+    // Engine-thread state below.
+    var easy: UnsafeMutableRawPointer?
+    var body = SecretBytes()
+    var headers: [(name: String, value: String)] = []
+    var uploadOffset = 0
+    var exceededLimit = false
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    let errorBuffer: UnsafeMutablePointer<CChar>
+
+    init(request: HTTPRequest, target: CurlTarget, maxResponseBytes: Int) {
+        self.request = request
+        self.target = target
+        self.maxResponseBytes = maxResponseBytes
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        releaseHeaderList()
+        errorBuffer.deallocate()
+    }
+
+    /// True once the caller's task was cancelled.
+    var isCancelled: Bool { cancelFlag.withLock { $0 } }
+
+    func markCancelled() { cancelFlag.withLock { $0 = true } }
+
+    /// Hands over the continuation; resumes at once if the transfer already finished.
+    func attach(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        let finished: Result<HTTPResponse, PAMError>? = completion.withLock { state in
+            switch state {
+            case .waiting:
+                state = .waiting(continuation)
+                return nil
+            case .done(let result):
+                state = .delivered
+                return result
+            case .delivered:
+                return nil
+            }
+        }
+        if let finished { continuation.resume(with: finished.mapError { $0 as any Error }) }
+    }
+
+    /// Delivers the outcome once; later calls are ignored.
+    func finish(_ result: Result<HTTPResponse, PAMError>) {
+        let continuation: CheckedContinuation<HTTPResponse, any Error>? = completion.withLock { state in
+            switch state {
+            case .waiting(let continuation?):
+                state = .delivered
+                return continuation
+            case .waiting(nil):
+                state = .done(result)
+                return nil
+            case .done, .delivered:
+                return nil
+            }
+        }
+        continuation?.resume(with: result.mapError { $0 as any Error })
+    }
+
+    /// Frees the request header list once libcurl no longer needs it.
+    func releaseHeaderList() {
+        if let list = headerList { curl_slist_free_all(list) }
+        headerList = nil
+    }
+
+    /// The text libcurl left in the error buffer, on one line.
+    var errorDetail: String {
+        errorBuffer[Int(CURL_ERROR_SIZE)] = 0
+        return String(cString: errorBuffer).trimmingScalars.replacingLineBreaks
+    }
+
+    // MARK: Callbacks (engine thread)
+
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard body.count + bytes.count <= maxResponseBytes else {
+            exceededLimit = true
+            return false
+        }
+        if body.isEmpty, let easy {
+            // Size the buffer once from Content-Length instead of doubling through a large body.
+            var length: curl_off_t = -1
+            if cc_easy_getinfo_off(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK,
+                length > bytes.count, length <= maxResponseBytes
+            {
+                body = SecretBytes(capacity: Int(length))
+            }
+        }
+        body.append(bytes)
+        return true
+    }
+
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            // A new status line: earlier headers belonged to a 1xx, a redirect or an auth round.
+            headers.removeAll()
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = String(line[..<colon]).trimmingScalars
+        let value = String(line[line.index(after: colon)...]).trimmingScalars
+        guard !name.isEmpty else { return }
+        headers.append((name: name, value: value))
+    }
+
+    /// Copies the next part of the request body into libcurl's buffer; returns the count copied.
+    func send(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let copy = { (source: UnsafeRawBufferPointer) -> Int in
+            let count = min(buffer.count, source.count - self.uploadOffset)
+            guard count > 0, let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
+            to.copyMemory(from: from + self.uploadOffset, byteCount: count)
+            self.uploadOffset += count
+            return count
+        }
+        switch request.body {
+        case .empty: return 0
+        case .bytes(let bytes): return bytes.withUnsafeBytes(copy)
+        case .secret(let secret): return secret.withUnsafeBytes(copy)
+        }
+    }
+
+    /// Moves the upload position for a re-send (redirect, authentication round).
+    func seek(to offset: Int) -> Bool {
+        guard offset >= 0, offset <= request.body.count else { return false }
+        uploadOffset = offset
+        return true
+    }
+}
+
+extension String {
+    /// Trimmed by Unicode scalars, because `"\r\n"` is one `Character` and escapes a
+    /// `Character`-based trim.
+    var trimmingScalars: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Line breaks folded into spaces, so that a message stays on one line.
+    var replacingLineBreaks: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
+    }
+}
