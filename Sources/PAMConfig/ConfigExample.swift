@@ -1,0 +1,48 @@
+/// An annotated config, printed by `pamtui config example`.
+public enum ConfigExample {
+    public static let text = #"""
+    # pamtui config: ~/.config/pamtui/config.toml (or --config FILE, or PAMTUI_CONFIG).
+    # Keep it mode 0600 if it holds any inline secret.
+
+    [defaults]
+    duration = 60                   # check-out length in minutes (profile, then account default)
+    reason = "routine maintenance"  # default reason for check-outs
+    conflict = "reuse"              # reuse | renew | none when I already hold a request
+    reveal_seconds = 15             # how long 'reveal' shows a secret
+    clipboard_clear_seconds = 30    # how long a copied secret stays in the clipboard
+    clipboard = "auto"              # auto | wayland | x11 | tmux | osc52
+
+    [profiles.prod-bt]
+    vendor = "beyondtrust"
+    url = "https://pam.example.com/BeyondTrust/api/public/v3"
+    auth = "api_key"                # api_key | oauth
+    # Every secret can come from KEY_env (a variable name), KEY_command (run by /bin/sh,
+    # stdout is the value) or KEY itself (inline; warns unless the file is mode 0600).
+    api_key_command = "pass show pam/bt-api-key"
+    run_as = "svc-pamtui"
+    run_as_password_env = "BT_RUNAS_PASSWORD"   # only if the API registration requires it
+    # For auth = "oauth":
+    # client_id = "6a8c0d7e-0000-4000-8000-000000000000"
+    # client_secret_env = "BT_CLIENT_SECRET"
+
+    # TLS: verification is on. Pin a private CA, present a client certificate:
+    # ca_file = "/etc/pamtui/corp-ca.pem"
+    # client_cert = "~/.pamtui/client.pem"
+    # client_key = "~/.pamtui/client.key"
+    # client_key_passphrase_command = "pass show pam/client-key"
+    # client_p12 = "~/.pamtui/client.p12"
+    # client_p12_passphrase_env = "PAMTUI_P12_PASSPHRASE"
+    # tls_verify = false            # only for a lab; every run warns
+
+    # Proxy: without these, https_proxy / no_proxy from the environment apply.
+    # proxy = "http://proxy.example.com:3128"
+    # proxy_auth = "ntlm"           # none | basic | digest | ntlm | negotiate
+    # proxy_user = 'CORP\alice'
+    # proxy_password_env = "PROXY_PASSWORD"
+
+    connect_timeout = 10            # seconds
+    timeout = 60                    # seconds for a whole request
+    # insecure_http = true          # allow http:// to a host that is not loopback
+    # require_reason = true         # refuse check-outs without a reason
+    """#
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Starts helper programs with `posix_spawn`. Secrets travel only through pipes, never argv or
+/// the environment. (`Foundation.Process` hangs waiting for helpers such as xclip that leave a
+/// daemon holding inherited descriptors.)
+public enum ChildProcess {
+    /// How the child's standard input is connected.
+    public enum Input: Sendable {
+        /// The parent's stdin (lets a password manager prompt on the terminal).
+        case inherit
+        case null
+        /// These bytes, written to a pipe and then closed.
+        case secret(SecretBytes)
+    }
+
+    /// The result of a finished child.
+    public struct Outcome: Sendable {
+        /// Exit status, or 128 + signal number when it was killed.
+        public var status: Int32
+        public var output: SecretBytes
+    }
+
+    /// Largest stdout kept from a child; a secret source printing more is misconfigured.
+    public static let outputLimit = 1 << 20
+
+    /// Runs `command` with `/bin/sh -c` and captures its stdout.
+    public static func shell(_ command: String, input: Input = .inherit) throws -> Outcome {
+        try run("/bin/sh", arguments: ["-c", command], input: input, captureOutput: true)
+    }
+
+    /// Runs a program found on `PATH` (or an absolute path) and waits for it.
+    public static func run(
+        _ program: String, arguments: [String], input: Input = .null, captureOutput: Bool = false
+    ) throws -> Outcome {
+        var fileActions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+
+        let stdinPipe = try makePipeIfNeeded(input.needsPipe)
+        let stdoutPipe = try makePipeIfNeeded(captureOutput)
+        defer { closeAll(stdinPipe, stdoutPipe) }
+
+        if let pipe = stdinPipe {
+            posix_spawn_file_actions_adddup2(&fileActions, pipe.read, 0)
+        } else if case .null = input {
+            posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        if let pipe = stdoutPipe {
+            posix_spawn_file_actions_adddup2(&fileActions, pipe.write, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
+        }
+
+        let pid = try spawn(program, arguments: arguments, fileActions: &fileActions)
+        if let pipe = stdinPipe {
+            close(pipe.read)
+            if case .secret(let secret) = input { writeAll(secret, to: pipe.write) }
+            close(pipe.write)
+        }
+        var output = SecretBytes()
+        if let pipe = stdoutPipe {
+            close(pipe.write)
+            output = readAll(from: pipe.read)
+            close(pipe.read)
+        }
+        return Outcome(status: waitFor(pid), output: output)
+    }
+
+    private struct Pipe { var read: Int32; var write: Int32 }
+
+    private static func makePipeIfNeeded(_ needed: Bool) throws -> Pipe? {
+        guard needed else { return nil }
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw PAMError(.server, "cannot create a pipe: \(String(cString: strerror(errno)))") }
+        // Close-on-exec keeps our ends out of the child (and out of any daemon it leaves behind);
+        // dup2 in the child clears the flag on its copies.
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        return Pipe(read: fds[0], write: fds[1])
+    }
+
+    private static func closeAll(_ pipes: Pipe?...) {
+        for pipe in pipes.compactMap({ $0 }) {
+            close(pipe.read)
+            close(pipe.write)
+        }
+    }
+
+    private static func spawn(
+        _ program: String, arguments: [String], fileActions: inout posix_spawn_file_actions_t
+    ) throws -> pid_t {
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, program, &fileActions, nil, argv, envp)
+        guard result == 0 else {
+            throw PAMError(.configuration, "cannot start \(program): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    private static func writeAll(_ secret: SecretBytes, to fd: Int32) {
+        secret.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = write(fd, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    private static func readAll(from fd: Int32) -> SecretBytes {
+        let output = SecretBytes(capacity: 256)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        defer { SecretBytes.wipe(&chunk) }
+        while output.count < outputLimit {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            chunk.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return output
+    }
+
+    private static func waitFor(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}
+
+extension ChildProcess.Input {
+    fileprivate var needsPipe: Bool {
+        if case .secret = self { return true }
+        return false
+    }
+}
