@@ -1,0 +1,96 @@
+import Foundation
+import PAMCore
+
+/// A BeyondTrust Password Safe connection: managed systems and accounts, check-out/check-in of
+/// credentials, and the Secrets Safe folder tree.
+public final class BeyondTrustClient: VendorClient {
+    public let profile: String
+    public let vendor = Vendor.beyondtrust
+    let configuration: BeyondTrustConfiguration
+    let session: BeyondTrustSession
+    let now: @Sendable () -> Date
+
+    public init(
+        profile: String, configuration: BeyondTrustConfiguration, transport: any HTTPTransport,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.profile = profile
+        self.configuration = configuration
+        self.session = BeyondTrustSession(transport: transport, configuration: configuration)
+        self.now = now
+    }
+
+    public func signOut() async {
+        await session.signOut()
+    }
+
+    /// Runs a call, naming this profile in any error.
+    func call<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw PAMError.wrap(error, profile: profile, operation: operation)
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ endpoint: BeyondTrustEndpoint, subject: String? = nil) async throws -> T {
+        let response = try await session.send(endpoint, subject: subject)
+        return try WireJSON.decode(type, from: response.body, operation: endpoint.operation)
+    }
+}
+
+extension BeyondTrustClient: SystemBrowsing {
+    public func listSystems() async throws -> [ManagedSystem] {
+        try await call("list systems") {
+            let pageSize = configuration.pageSize
+            let first = try await decode(ArrayOrEnvelope<BeyondTrustDTO.ManagedSystem>.self, .systems(limit: pageSize, offset: 0))
+            let all = try await PagedFetch.all(
+                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: first.items, total: first.totalCount
+            ) { [self] offset in
+                try await decode(ArrayOrEnvelope<BeyondTrustDTO.ManagedSystem>.self, .systems(limit: pageSize, offset: offset)).items
+            }
+            return all.map(BeyondTrustMapping.system)
+        }
+    }
+
+    public func system(id: String) async throws -> ManagedSystem {
+        try await call("get system") {
+            BeyondTrustMapping.system(try await decode(BeyondTrustDTO.ManagedSystem.self, .system(id: id)))
+        }
+    }
+}
+
+extension BeyondTrustClient: AccountBrowsing {
+    public func listAccounts(_ scope: AccountScope) async throws -> [Account] {
+        try await call("list accounts") {
+            let pageSize = configuration.pageSize
+            let (systemID, systemName): (String?, String?) = switch scope {
+            case .all: (nil, nil)
+            case .systemID(let id): (id, nil)
+            case .systemName(let name): (nil, name)
+            }
+            let page: @Sendable (Int) async throws -> [BeyondTrustDTO.ManagedAccount] = { [self] offset in
+                try await decode(
+                    ArrayOrEnvelope<BeyondTrustDTO.ManagedAccount>.self,
+                    .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)
+                ).items
+            }
+            let all = try await PagedFetch.all(
+                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: try await page(0), total: nil, fetch: page
+            )
+            return all.map(BeyondTrustMapping.account)
+        }
+    }
+
+    public func findAccount(systemName: String, accountName: String) async throws -> Account {
+        try await call("find account") {
+            let found = try await decode(
+                ObjectOrArray<BeyondTrustDTO.ManagedAccount>.self, .account(systemName: systemName, accountName: accountName)
+            )
+            guard let first = found.items.first else {
+                throw PAMError(.notFound, "no account \(systemName)/\(accountName)")
+            }
+            return BeyondTrustMapping.account(first)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import PAMCore
+
+/// Everything a BeyondTrust client needs besides its transport.
+public struct BeyondTrustConfiguration: Sendable {
+    /// How the client signs in.
+    public enum Authentication: Sendable {
+        /// `PS-Auth key=…; runas=…; pwd=[…];`
+        case apiKey(key: SecretBytes, runAs: String, password: SecretBytes?)
+        /// Client credentials at `Auth/connect/token`, then `SignAppin` with the bearer token.
+        case oauth(clientID: String, clientSecret: SecretBytes)
+    }
+
+    /// `https://host/BeyondTrust/api/public/v3`.
+    public var baseURL: String
+    public var authentication: Authentication
+    public var defaults: ProfileCheckoutDefaults
+    /// Rows per page when listing.
+    public var pageSize: Int = 1000
+    /// Pages fetched at once.
+    public var pageConcurrency: Int = 8
+    public var retry: RetryPolicy = .standard
+
+    public init(baseURL: String, authentication: Authentication, defaults: ProfileCheckoutDefaults = ProfileCheckoutDefaults()) {
+        self.baseURL = baseURL
+        self.authentication = authentication
+        self.defaults = defaults
+    }
+}
+
+/// Check-out defaults from the profile; a request's own values win.
+public struct ProfileCheckoutDefaults: Sendable, Equatable {
+    public var durationMinutes: Int?
+    public var reason: String?
+    public var accessType: String?
+    public var requireReason: Bool
+
+    public init(durationMinutes: Int? = nil, reason: String? = nil, accessType: String? = nil, requireReason: Bool = false) {
+        self.durationMinutes = durationMinutes
+        self.reason = reason
+        self.accessType = accessType
+        self.requireReason = requireReason
+    }
+}
