@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import PAMCore
+
+/// One Hummingbird HTTP(S) server on a host and port (0 = any free port), shared by all
+/// vendor simulators. It reports the bound port and stops on request.
+final class LoopbackServer: Sendable {
+    /// The address it listens on.
+    let host: String
+    /// The port it is bound to (the real one when 0 was asked for).
+    let port: Int
+    private let task: Task<Void, Never>
+
+    private init(host: String, port: Int, task: Task<Void, Never>) {
+        self.host = host
+        self.port = port
+        self.task = task
+    }
+
+    /// Starts serving `responder` and returns once the socket is bound; `label` names it in errors.
+    static func start<Responder: HTTPResponder>(
+        host: String, port: Int, tls: TLSConfiguration?, responder: Responder, label: String
+    ) async throws -> LoopbackServer where Responder.Context == SimulatorRequestContext {
+        var logger = Logger(label: "pamtui.simulator")
+        logger.logLevel = .critical
+        let server: HTTPServerBuilder
+        if let tls {
+            server = try .tls(.http1(), tlsConfiguration: tls)
+        } else {
+            server = .http1()
+        }
+        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let app = Application(
+            responder: responder,
+            server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                continuation.yield(.success(channel.localAddress?.port ?? port))
+            },
+            logger: logger)
+        let task = Task {
+            do {
+                try await app.run()
+            } catch {
+                continuation.yield(.failure(error))
+            }
+            continuation.finish()
+        }
+        for await event in events {
+            switch event {
+            case .success(let boundPort):
+                return LoopbackServer(host: host, port: boundPort, task: task)
+            case .failure(let error):
+                throw Self.describe(error, host: host, port: port, label: label)
+            }
+        }
+        task.cancel()
+        throw PAMError(.configuration, "the \(label) simulator stopped before it was listening on \(host):\(port)")
+    }
+
+    /// Stops listening, closes connections and waits until the server is gone.
+    func stop() async {
+        task.cancel()
+        await task.value
+    }
+
+    /// A one-line message for a failure to listen, such as a port in use.
+    private static func describe(_ error: any Error, host: String, port: Int, label: String) -> PAMError {
+        let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        if let io = error as? IOError {
+            let reason = String(cString: strerror(io.errnoCode))
+            let hint = io.errnoCode == EADDRINUSE ? " (another program uses this port; pick another or 0 for any)" : ""
+            return PAMError(.configuration, "the \(label) simulator cannot listen on \(address): \(reason)\(hint)")
+        }
+        return PAMError(.configuration, "the \(label) simulator cannot listen on \(address): \(error)")
+    }
+
+    /// The server side of TLS from PEM files; with `mutual`, clients must present a certificate the CA signed.
+    static func tlsConfiguration(_ material: TLSMaterial, mutual: Bool) throws -> TLSConfiguration {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(material.serverCertificatePath).map { NIOSSLCertificateSource.certificate($0) }
+            let key = NIOSSLPrivateKeySource.privateKey(try NIOSSLPrivateKey(file: material.serverKeyPath, format: .pem))
+            guard mutual else { return .makeServerConfiguration(certificateChain: chain, privateKey: key) }
+            var configuration = TLSConfiguration.makeServerConfigurationWithMTLS(
+                certificateChain: chain, privateKey: key, trustRoots: .file(material.caCertificatePath))
+            configuration.certificateVerification = .noHostnameVerification
+            return configuration
+        } catch {
+            throw PAMError(.tls, "cannot load the simulator's certificates: \(error)")
+        }
+    }
+}

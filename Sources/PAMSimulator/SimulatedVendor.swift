@@ -1,0 +1,31 @@
+import Foundation
+import PAMCore
+
+/// What every vendor simulator is given when it starts.
+struct SimulatorEnvironment: Sendable {
+    var seed: UInt64
+    var scale: Int
+    var faults: FaultPlan
+    var clock: any SimulatorClock
+}
+
+/// One vendor's simulator: a base path, a declarative route table and the credentials a
+/// client needs. The HTTP server, faults and routing around it are shared.
+protocol SimulatedVendor: Sendable {
+    /// The vendor this simulates.
+    var vendor: Vendor { get }
+    /// The path every route hangs under, e.g. `/BeyondTrust/api/public/v3`.
+    var basePath: String { get }
+    /// All routes, relative to ``basePath``.
+    var routes: RouteTable { get }
+    /// Credentials to hand to a client, in the order documented on ``SimulatedEndpoint``.
+    var credentials: [(key: String, value: String)] { get }
+    /// The answer for a path no route knows.
+    func notFound(_ request: SimulatorRequest) -> SimulatorResponse
+}
+
+extension SimulatedVendor {
+    func notFound(_ request: SimulatorRequest) -> SimulatorResponse {
+        .jsonString(404, "Not found")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PAMCore
+
+/// Loopback HTTP(S) servers that speak each vendor's wire protocol over a seeded demo world.
+public final class Simulator: Sendable {
+    /// The vendors that have a simulator so far.
+    public static let implementedVendors: [Vendor] = [.beyondtrust]
+
+    /// One entry per simulated vendor, in the order they were asked for.
+    public let endpoints: [SimulatedEndpoint]
+    /// The certificates in use, when serving TLS.
+    public let tlsMaterial: TLSMaterial?
+    private let servers: [LoopbackServer]
+
+    private init(endpoints: [SimulatedEndpoint], tlsMaterial: TLSMaterial?, servers: [LoopbackServer]) {
+        self.endpoints = endpoints
+        self.tlsMaterial = tlsMaterial
+        self.servers = servers
+    }
+
+    /// Starts one server per vendor and returns once all are listening.
+    public static func start(_ options: SimulatorOptions) async throws -> Simulator {
+        try validate(options)
+        var material: TLSMaterial?
+        if options.tls != .none, let directory = options.stateDirectory {
+            try SecureFile.makeDirectory(directory)
+            material = try TLSMaterial.generate(in: directory, clientCertificate: options.tls == .mutualTLS)
+        }
+        let tls = try material.map { try LoopbackServer.tlsConfiguration($0, mutual: options.tls == .mutualTLS) }
+        let scheme = options.tls == .none ? "http" : "https"
+        let hostInURL = options.host.contains(":") ? "[\(options.host)]" : options.host
+
+        var servers: [LoopbackServer] = []
+        var endpoints: [SimulatedEndpoint] = []
+        do {
+            for (index, vendor) in options.vendors.enumerated() {
+                let environment = SimulatorEnvironment(
+                    seed: options.seed, scale: options.scale, faults: options.faults, clock: options.clock)
+                let simulated = try makeVendor(vendor, environment)
+                let responder = VendorResponder(
+                    vendor: simulated,
+                    faults: FaultInjector(plan: options.faults, seed: options.seed, stream: vendor.rawValue),
+                    clock: options.clock, requestLog: options.requestLog)
+                let server = try await LoopbackServer.start(
+                    host: options.host, port: options.port == 0 ? 0 : options.port + index,
+                    tls: tls, responder: responder, label: shortName(vendor))
+                servers.append(server)
+                endpoints.append(SimulatedEndpoint(
+                    vendor: vendor, url: "\(scheme)://\(hostInURL):\(server.port)\(simulated.basePath)",
+                    credentials: simulated.credentials))
+            }
+        } catch {
+            for server in servers { await server.stop() }
+            throw error
+        }
+        return Simulator(endpoints: endpoints, tlsMaterial: material, servers: servers)
+    }
+
+    /// Stops every server and waits until they are gone. Calling it twice is harmless.
+    public func stop() async {
+        for server in servers { await server.stop() }
+    }
+
+    /// The endpoint for `vendor`, if it is simulated here.
+    public func endpoint(for vendor: Vendor) -> SimulatedEndpoint? {
+        endpoints.first { $0.vendor == vendor }
+    }
+
+    private static func validate(_ options: SimulatorOptions) throws {
+        guard !options.vendors.isEmpty else { throw PAMError(.usage, "no vendor to simulate") }
+        for vendor in options.vendors where !implementedVendors.contains(vendor) {
+            let implemented = implementedVendors.map(\.rawValue).joined(separator: ", ")
+            throw PAMError(.unsupported, "the \(shortName(vendor)) simulator is not implemented yet (implemented: \(implemented))")
+        }
+        if Set(options.vendors).count != options.vendors.count {
+            throw PAMError(.usage, "a vendor is listed more than once")
+        }
+        guard options.port >= 0, options.port + options.vendors.count - 1 <= 65535 else {
+            throw PAMError(.usage, "port \(options.port) is out of range (0 for any free port, or 1–65535)")
+        }
+        guard options.scale >= 0 else { throw PAMError(.usage, "scale must be zero or more") }
+        if options.tls != .none, options.stateDirectory == nil {
+            throw PAMError(.usage, "serving TLS needs a state directory for the certificates")
+        }
+    }
+
+    private static func makeVendor(_ vendor: Vendor, _ environment: SimulatorEnvironment) throws -> any SimulatedVendor {
+        switch vendor {
+        case .beyondtrust: return BeyondTrustSimulator(environment)
+        default: throw PAMError(.unsupported, "the \(shortName(vendor)) simulator is not implemented yet")
+        }
+    }
+
+    /// The product's short name, as people say it.
+    static func shortName(_ vendor: Vendor) -> String {
+        switch vendor {
+        case .beyondtrust: "Password Safe"
+        case .secretserver: "Secret Server"
+        case .safeguard: "Safeguard"
+        case .osirium: "Osirium PPA"
+        case .axidian: "Axidian Privilege"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of every simulator server: it keeps the channel so that a fault can close
+/// the connection and a handler can see the client certificate.
+struct SimulatorRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}

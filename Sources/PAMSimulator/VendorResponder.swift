@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import PAMCore
+
+/// The Hummingbird responder in front of one vendor simulator: it turns requests into
+/// ``SimulatorRequest`` values, applies the fault plan, routes and writes the answer.
+struct VendorResponder: HTTPResponder {
+    typealias Context = SimulatorRequestContext
+
+    let vendor: any SimulatedVendor
+    let routes: RouteTable
+    let faults: FaultInjector
+    let clock: any SimulatorClock
+    let requestLog: (@Sendable (String) -> Void)?
+
+    init(vendor: any SimulatedVendor, faults: FaultInjector, clock: any SimulatorClock, requestLog: (@Sendable (String) -> Void)?) {
+        self.vendor = vendor
+        self.routes = vendor.routes
+        self.faults = faults
+        self.clock = clock
+        self.requestLog = requestLog
+    }
+
+    /// Thrown after a drop fault closed the connection; nothing more is written.
+    struct ConnectionDropped: Error {}
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 << 20)
+        let method = request.method.rawValue.uppercased()
+
+        if faults.plan.latency > .zero {
+            try await Task.sleep(for: faults.plan.latency)
+        }
+
+        guard let segments = Self.segments(path: request.uri.path, basePath: vendor.basePath) else {
+            let simulated = makeRequest(method: method, segments: [], request: request, body: body)
+            return log(method, request.uri.path, respond(vendor.notFound(simulated)))
+        }
+        var simulated = makeRequest(method: method, segments: segments, request: request, body: body)
+
+        let match = routes.match(method: method, segments: segments)
+        var isAuthentication = false
+        if case .found(let route, _) = match { isAuthentication = route.isAuthentication }
+
+        var malformed = false
+        switch faults.decide(isAuthentication: isAuthentication) {
+        case .drop:
+            requestLog?("\(method) \(request.uri.path) → connection dropped (fault)")
+            try? await context.channel.close()
+            throw ConnectionDropped()
+        case .serverError:
+            return log(method, request.uri.path, respond(.empty(503)), note: " (fault)")
+        case .rateLimit:
+            let seconds = max(1, Int(faults.plan.retryAfter.components.seconds))
+            return log(method, request.uri.path, respond(SimulatorResponse(status: 429, headers: [("Retry-After", String(seconds))])), note: " (fault)")
+        case .answer(let cut):
+            malformed = cut
+        }
+
+        var answer: SimulatorResponse
+        switch match {
+        case .found(let route, let parameters):
+            simulated.parameters = parameters
+            answer = route.handler(simulated)
+        case .methodNotAllowed:
+            answer = .jsonString(405, "The requested resource does not support http method '\(method)'.")
+        case .notFound:
+            answer = vendor.notFound(simulated)
+        }
+        if malformed, answer.isJSON {
+            answer.body = FaultInjector.malform(answer.body)
+            return log(method, request.uri.path, respond(answer), note: " (malformed by fault)")
+        }
+        return log(method, request.uri.path, respond(answer))
+    }
+
+    private func makeRequest(method: String, segments: [String], request: Request, body: ByteBuffer) -> SimulatorRequest {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            if let existing = headers[name] {
+                headers[name] = existing + (name == "cookie" ? "; " : ", ") + field.value
+            } else {
+                headers[name] = field.value
+            }
+        }
+        return SimulatorRequest(
+            method: method, segments: segments,
+            queryItems: SimulatorRequest.parseQuery(Substring(request.uri.query ?? "")),
+            headers: headers, body: Array(buffer: body), now: clock.now())
+    }
+
+    /// The percent-decoded segments after `basePath`, or nil when the path is outside it.
+    static func segments(path: String, basePath: String) -> [String]? {
+        let parts = path.split(separator: "/").map { String($0) }
+        let base = basePath.split(separator: "/").map { $0.lowercased() }
+        guard parts.count >= base.count, zip(parts, base).allSatisfy({ $0.lowercased() == $1 }) else { return nil }
+        return parts.dropFirst(base.count).map { $0.removingPercentEncoding ?? $0 }
+    }
+
+    private func respond(_ answer: SimulatorResponse) -> Response {
+        var fields = HTTPFields()
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    private func log(_ method: String, _ path: String, _ response: Response, note: String = "") -> Response {
+        requestLog?("\(method) \(path) → \(response.status.code)\(note)")
+        return response
+    }
+}
