@@ -1,1 +1,3 @@
 import PAMCLI
+
+await PamtuiMain.main()

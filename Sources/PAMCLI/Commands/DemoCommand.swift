@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PAMCore
+import PAMSimulator
+
+/// `pamtui demo`: starts the built-in simulator over TLS and walks the CLI through
+/// list → check-out → show → check-in against it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try pamtui against the built-in simulator (no server or config needed)."
+    )
+
+    @Option(name: .long, help: "Seed of the simulated world.")
+    var seed: UInt64 = 1
+
+    func run() async throws {
+        let stateDirectory = try TemporaryDirectory.make(prefix: "pamtui-demo")
+        defer { try? FileManager.default.removeItem(atPath: stateDirectory) }
+        var options = SimulatorOptions(vendors: Simulator.implementedVendors)
+        options.tls = .tls
+        options.stateDirectory = stateDirectory
+        options.seed = seed
+        let simulator = try await Simulator.start(options)
+        let configPath = "\(stateDirectory)/config.toml"
+        do {
+            try SimulatedProfiles.write(simulator, to: configPath)
+            Console.out("Simulator: \(simulator.endpoints.map { "\($0.vendor.rawValue) at \($0.url)" }.joined(separator: ", "))")
+            Console.out("Config: \(configPath) (TLS verified against the simulator's own CA)\n")
+            for step in Self.steps { try await run(step, configPath: configPath) }
+            await simulator.stop()
+        } catch {
+            await simulator.stop()
+            throw error
+        }
+    }
+
+    /// The walk-through, as the user would type it.
+    static let steps: [[String]] = [
+        ["ls", "systems", "--filter", "DC"],
+        ["ls", "accounts", "--system", "DC01"],
+        ["checkout", "beyondtrust:DC01/admin", "--reason", "demo: patch the domain controller", "--duration", "30"],
+        ["ls", "requests"],
+        ["show", "beyondtrust:DC01/admin"],
+        ["checkin", "beyondtrust:DC01/admin", "--reason", "demo: done"],
+        ["ls", "folders"],
+    ]
+
+    private func run(_ arguments: [String], configPath: String) async throws {
+        Console.out("$ pamtui " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
+        var command = try PamtuiCommand.parseAsRoot(arguments + ["--config", configPath])
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+        Console.out("")
+    }
+}

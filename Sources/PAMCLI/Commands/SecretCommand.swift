@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PAMCore
+
+/// `pamtui secret [PROFILE:]FOLDER/PATH/TITLE`: prints a stored secret or writes a file secret.
+struct SecretCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secret",
+        abstract: "Print a Secrets Safe secret (credential password or text), or save a file secret."
+    )
+
+    @Argument(help: "The secret: [PROFILE:]FOLDER/PATH/TITLE, or its id.")
+    var reference: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
+    @OptionGroup var profileOption: ProfileOption
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await Workspace.with(common) { workspace in
+            var path = reference
+            var profile = profileOption.profile
+            if let colon = reference.firstIndex(of: ":") {
+                profile = String(reference[..<colon])
+                path = String(reference[reference.index(after: colon)...])
+            }
+            guard let client = try workspace.client(profile) as? any FolderBrowsing else {
+                throw PAMError(.unsupported, "this profile has no Secrets Safe folders")
+            }
+            let secret = try await SecretLocator.secret(path, client: client)
+            let value = secret.kind == .file ? try await client.downloadFile(id: secret.id) : try await client.secretValue(id: secret.id)
+            defer { value.wipe() }
+            guard let output else { return Console.writeSecret(value, newline: secret.kind != .file) }
+            try write(value, to: output)
+            Console.err("pamtui: wrote \(value.count) bytes to \(output)")
+        }
+    }
+
+    private func write(_ value: SecretBytes, to path: String) throws {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else {
+            let reason = errno == EEXIST ? "it exists (use --force)" : String(cString: strerror(errno))
+            throw PAMError(.usage, "cannot write \(path): \(reason)")
+        }
+        defer { close(fd) }
+        value.withUnsafeBytes { Console.writeAll($0, to: fd) }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import PAMConfig
+import PAMCore
+import PAMSimulator
+
+/// `pamtui simulate`: serves vendor APIs on loopback until SIGINT or SIGTERM.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Serve simulated vendor APIs on loopback (for the demo, tests and trying pamtui).",
+        discussion: """
+        When ready, prints exactly one JSON line on stdout:
+          {"ready":true,"ca":PATH|null,"config":PATH|null,"vendors":{"beyondtrust":{"url":…,"apiKey":…}}}
+        then serves until SIGINT or SIGTERM and exits 0.
+
+        Faults (--faults, comma-separated):
+        \(FaultPlan.help)
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Vendors to simulate: a comma list or 'all'.", valueName: "list"))
+    var vendors: String = "all"
+
+    @Option(name: .long, help: "Address to listen on; non-loopback needs --public.")
+    var host: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Allow listening on a non-loopback address.")
+    var `public` = false
+
+    @Option(name: .long, help: "Port of the first vendor (next vendors take the next ports); 0 = an ephemeral port each.")
+    var port: Int = 0
+
+    @Flag(name: .long, help: "Serve HTTPS with a CA and server certificate generated under --state-dir.")
+    var tls = false
+
+    @Flag(name: .customLong("require-client-cert"), help: "Also generate a client certificate and require it (implies --tls).")
+    var requireClientCert = false
+
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where certificates are written (default: a new temporary folder).", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(name: .customLong("write-config"), help: ArgumentHelp("Write a pamtui config with one profile per vendor.", valueName: "file"))
+    var writeConfig: String?
+
+    @Option(name: .long, help: "Add this many managed accounts, spread over N/50 systems.")
+    var scale: Int = 0
+
+    @Option(name: .long, help: "Seed of the generated world.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("Faults to inject (see below).", valueName: "list"))
+    var faults: String?
+
+    func validate() throws {
+        if !self.public && !LoopbackHost.isLoopback(host) {
+            throw ValidationError("--host \(host) is not a loopback address: add --public to serve it anyway")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard scale >= 0 else { throw ValidationError("--scale must not be negative") }
+    }
+
+    func run() async throws {
+        let simulator = try await Simulator.start(try options())
+        if let writeConfig { try SimulatedProfiles.write(simulator, to: writeConfig) }
+        Console.out(readyLine(simulator))
+        _ = await TerminationSignal.wait()
+        await simulator.stop()
+    }
+
+    func options() throws -> SimulatorOptions {
+        var options = SimulatorOptions(vendors: try Self.vendorList(vendors))
+        options.host = host
+        options.port = port
+        options.tls = requireClientCert ? .mutualTLS : (tls ? .tls : .none)
+        if options.tls != .none { options.stateDirectory = try stateDir ?? TemporaryDirectory.make(prefix: "pamtui-sim") }
+        options.scale = scale
+        options.seed = seed
+        if let faults { options.faults = try FaultPlan(parsing: faults) }
+        return options
+    }
+
+    static func vendorList(_ text: String) throws -> [Vendor] {
+        if text.lowercased() == "all" { return Simulator.implementedVendors }
+        return try text.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let vendor = Vendor(rawValue: trimmed) else {
+                throw PAMError(.usage, "unknown vendor '\(trimmed)' (one of: \(Vendor.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return vendor
+        }
+    }
+
+    private func readyLine(_ simulator: Simulator) -> String {
+        let vendors = simulator.endpoints.map { endpoint in
+            let fields = [("url", endpoint.url)] + endpoint.credentials.map { ($0.key, $0.value) }
+            return "\(JSONText.quote(endpoint.vendor.rawValue)):{" + fields.map { "\(JSONText.quote($0.0)):\(JSONText.quote($0.1))" }.joined(separator: ",") + "}"
+        }
+        var parts = [
+            "\"ready\":true",
+            "\"ca\":\(JSONText.quoteOrNull(simulator.tlsMaterial?.caCertificatePath))",
+            "\"config\":\(JSONText.quoteOrNull(writeConfig))",
+        ]
+        if let tls = simulator.tlsMaterial, let certificate = tls.clientCertificatePath {
+            parts.append("\"clientCert\":\(JSONText.quote(certificate))")
+            parts.append("\"clientKey\":\(JSONText.quoteOrNull(tls.clientKeyPath))")
+        }
+        parts.append("\"vendors\":{" + vendors.joined(separator: ",") + "}")
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+}
+
+/// JSON string literals for hand-ordered output.
+enum JSONText {
+    static func quote(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quoteOrNull(_ text: String?) -> String { text.map(quote) ?? "null" }
+}
+
+/// Private temporary folders.
+enum TemporaryDirectory {
+    static func make(prefix: String) throws -> String {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(prefix)-XXXXXX").utf8CString)
+        let made: String? = template.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+            return String(cString: base)
+        }
+        guard let made else {
+            throw PAMError(.configuration, "cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        return made
+    }
+}

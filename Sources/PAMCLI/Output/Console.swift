@@ -1,0 +1,42 @@
+import Foundation
+import PAMCore
+
+/// Writes to stdout and stderr; secrets go straight from their buffer to the descriptor.
+enum Console {
+    static func out(_ text: String) {
+        write(text + "\n", to: 1)
+    }
+
+    static func err(_ text: String) {
+        write(text + "\n", to: 2)
+    }
+
+    static func warn(_ text: String) {
+        err("pamtui: warning: \(text)")
+    }
+
+    /// Writes a secret's bytes to stdout, then a newline unless asked not to.
+    static func writeSecret(_ secret: SecretBytes, newline: Bool) {
+        secret.withUnsafeBytes { writeAll($0, to: 1) }
+        if newline { write("\n", to: 1) }
+    }
+
+    /// True when stdout is a terminal.
+    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+        bytes.removeAll()
+    }
+
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

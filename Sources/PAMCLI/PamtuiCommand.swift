@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PAMConfig
+import PAMCore
+
+/// The `pamtui` command line.
+///
+/// Module map: PAMCore (domain, secrets, errors) ← PAMTransport (libcurl) ← PAMVendors (one
+/// folder per vendor) ← PAMConfig (TOML profiles) ← PAMSimulator (loopback vendor servers) ←
+/// PAMCLI (these commands).
+struct PamtuiCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pamtui",
+        abstract: "Browse and use privileged accounts in PAM products, from the terminal.",
+        discussion: """
+        References to accounts are [PROFILE:]SYSTEM/ACCOUNT; the profile may be left out when the \
+        config has only one.
+
+        Exit codes:
+          0  ok
+          1  error
+          2  usage
+          3  authentication
+          4  not found
+          5  conflict
+          6  transport or TLS
+
+        Shell completions: pamtui --generate-completion-script bash|zsh|fish
+        """,
+        version: "0.1.0",
+        subcommands: [
+            ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, SecretCommand.self,
+            ConfigCommand.self, SimulateCommand.self, DemoCommand.self,
+        ]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        let location = ConfigLocation.resolve(flag: common.config)
+        if !FileManager.default.fileExists(atPath: location.path) {
+            Console.err("""
+            pamtui: no config at \(location.path).
+              Try it first:      pamtui demo
+              Start a config:    pamtui config example > \(location.path)   (then edit it; chmod 600)
+            """)
+            throw ExitCode(1)
+        }
+        let configuration = try common.loadConfiguration()
+        Console.out("""
+        Profiles in \(configuration.path): \(configuration.profiles.map { "\($0.name) (\($0.vendor.rawValue))" }.joined(separator: ", "))
+        The terminal UI is not built yet; use the commands: pamtui ls accounts, pamtui checkout, pamtui show, pamtui checkin.
+        See pamtui --help.
+        """)
+    }
+}
+
+/// The process entry: runs the command line and turns errors into one line and an exit code.
+public enum PamtuiMain {
+    public static func main() async {
+        do {
+            var command = try PamtuiCommand.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch let error as PAMError {
+            Console.err("pamtui: \(error.description)")
+            exit(error.exitCode)
+        } catch {
+            let code = PamtuiCommand.exitCode(for: error)
+            if code == .validationFailure {
+                Console.err(PamtuiCommand.fullMessage(for: error))
+                exit(2)
+            }
+            PamtuiCommand.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PAMCore
+
+/// Resolves `[PROFILE:]SYSTEM/ACCOUNT` to a client, an account and my active lease on it.
+struct AccountLocator {
+    let client: any AccountBrowsing & CredentialCheckout
+    let account: Account
+
+    /// Finds the account named by `reference` (the profile may be left out when there is one).
+    init(_ reference: String, profile: String?, in workspace: Workspace) async throws {
+        let parsed = try AccountReference(parsing: reference)
+        if let profile, let named = parsed.profile, profile != named {
+            throw PAMError(.usage, "--profile \(profile) and the reference's profile \(named) differ")
+        }
+        let client = try workspace.client(parsed.profile ?? profile)
+        guard let checkout = client as? any AccountBrowsing & CredentialCheckout else {
+            throw PAMError(.unsupported, "profile \(client.profile) (\(client.vendor.displayName)) has no check-out", profile: client.profile)
+        }
+        self.client = checkout
+        self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
+    }
+
+    /// My active requests on this account, as leases.
+    func activeLeases() async throws -> [Lease] {
+        let requests = try await client.listRequests()
+        return requests
+            .filter { $0.systemID == account.systemID && $0.accountID == account.id && $0.status.lowercased() == "active" }
+            .map { request in
+                let expires = request.expiresAt ?? Date()
+                return Lease(
+                    profile: client.profile, vendor: client.vendor, requestID: request.id, accountID: account.id,
+                    systemID: account.systemID, systemName: account.systemName, accountName: account.name,
+                    reason: request.reason, issuedAt: Date(), expiresAt: expires
+                )
+            }
+    }
+}

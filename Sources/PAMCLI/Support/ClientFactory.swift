@@ -1,0 +1,96 @@
+import Foundation
+import PAMConfig
+import PAMCore
+import PAMTransport
+import PAMVendors
+
+/// Makes a signed-out vendor client, with its own transport, from a profile.
+enum ClientFactory {
+    /// The client and the transport it owns.
+    struct Connection {
+        var client: any VendorClient
+        var transport: CurlTransport
+    }
+
+    static func connect(_ profile: Profile, observer: (any HTTPExchangeObserver)?) throws -> Connection {
+        do {
+            let transport = try CurlTransport(options: try transportOptions(profile), observer: observer)
+            return Connection(client: try client(profile, transport: transport), transport: transport)
+        } catch {
+            throw PAMError.wrap(error, profile: profile.name, operation: "connect")
+        }
+    }
+
+    private static func client(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
+        switch profile.vendor {
+        case .beyondtrust:
+            var configuration = BeyondTrustConfiguration(
+                baseURL: profile.url, authentication: try beyondTrustAuthentication(profile)
+            )
+            configuration.defaults = ProfileCheckoutDefaults(
+                durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,
+                accessType: profile.defaults.accessType, requireReason: profile.defaults.requireReason
+            )
+            return BeyondTrustClient(profile: profile.name, configuration: configuration, transport: transport)
+        case .secretserver, .safeguard, .osirium, .axidian:
+            throw PAMError(.unsupported, "\(profile.vendor.displayName) is not supported yet")
+        }
+    }
+
+    private static func beyondTrustAuthentication(_ profile: Profile) throws -> BeyondTrustConfiguration.Authentication {
+        let auth = profile.auth
+        let method = auth.method ?? (auth.plain["client_id"] != nil ? "oauth" : "api_key")
+        if method == "oauth" {
+            return .oauth(
+                clientID: try auth.required("client_id", profile: profile.name),
+                clientSecret: try auth.secret("client_secret", profile: profile.name)
+            )
+        }
+        return .apiKey(
+            key: try auth.secret("api_key", profile: profile.name),
+            runAs: try auth.required("run_as", profile: profile.name),
+            password: try auth.optionalSecret("run_as_password", profile: profile.name)
+        )
+    }
+
+    static func transportOptions(_ profile: Profile) throws -> TransportOptions {
+        var options = TransportOptions()
+        options.verifyTLS = profile.tls.verify
+        options.allowInsecureHTTP = profile.insecureHTTP
+        options.connectTimeout = .milliseconds(Int(profile.connectTimeoutSeconds * 1000))
+        options.totalTimeout = .milliseconds(Int(profile.timeoutSeconds * 1000))
+        if let caFile = profile.tls.caFile {
+            guard let data = FileManager.default.contents(atPath: caFile) else {
+                throw PAMError(.configuration, "cannot read ca_file \(caFile)")
+            }
+            options.caBundle = Array(data)
+        }
+        options.clientIdentity = try clientIdentity(profile.tls)
+        if let proxy = profile.proxy {
+            options.proxy = ProxySettings(
+                url: proxy.url, auth: ProxyAuthScheme(rawValue: proxy.auth) ?? .none, username: proxy.username,
+                password: try proxy.password?.resolve(key: "proxy_password"), noProxy: proxy.noProxy
+            )
+        }
+        return options
+    }
+
+    private static func clientIdentity(_ tls: TLSSettings) throws -> ClientIdentity? {
+        if let certificate = tls.clientCertificate, let key = tls.clientKey {
+            guard let certificateData = FileManager.default.contents(atPath: certificate) else {
+                throw PAMError(.configuration, "cannot read client_cert \(certificate)")
+            }
+            return .pem(
+                certificate: Array(certificateData), key: try SecretFile.read(key),
+                keyPassphrase: try tls.clientKeyPassphrase?.resolve(key: "client_key_passphrase")
+            )
+        }
+        if let bundle = tls.clientPKCS12 {
+            return .pkcs12(
+                bundle: try SecretFile.read(bundle),
+                passphrase: try tls.clientPKCS12Passphrase?.resolve(key: "client_p12_passphrase")
+            )
+        }
+        return nil
+    }
+}
