@@ -104,8 +104,12 @@ final class CurlEngine: @unchecked Sendable {
         for item in data where cc_share_setopt_long(share, CURLSHOPT_SHARE, Int(item.rawValue)) != CURLSHE_OK {
             throw PAMError(.transport, "libcurl could not share connection state")
         }
+        // By default the idle cache shrinks with the number of running transfers (4 per transfer),
+        // which closes kept-alive connections whenever the client goes quiet.
+        let cacheSize = max(16, settings.maxConnectionsPerHost * 2)
         guard cc_multi_setopt_long(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX) == CURLM_OK,
-            cc_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, settings.maxConnectionsPerHost) == CURLM_OK
+            cc_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, settings.maxConnectionsPerHost) == CURLM_OK,
+            cc_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, cacheSize) == CURLM_OK
         else { throw PAMError(.transport, "libcurl rejected the connection pool settings") }
     }
 

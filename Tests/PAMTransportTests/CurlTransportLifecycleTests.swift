@@ -1,0 +1,158 @@
+import Foundation
+import PAMCore
+import Testing
+
+@testable import PAMTransport
+
+@Suite("CurlTransport timeouts, cancellation, shutdown, concurrency and cookies")
+struct CurlTransportLifecycleTests {
+    @Test("the total timeout fails a slow request as a timeout")
+    func totalTimeout() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions { $0.totalTimeout = .milliseconds(300) })
+            let start = ContinuousClock.now
+            let error = await pamError { try await transport.send(HTTPRequest(.get, server.url("/slow"))) }
+            #expect(error?.kind == .timeout)
+            #expect(error?.message == "no response from 127.0.0.1 within 300 ms")
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+    }
+
+    @Test("cancelling a request in flight fails it as cancelled; the transport stays usable")
+    func cancelInFlight() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions())
+            let task = Task { try await transport.send(HTTPRequest(.get, server.url("/slow"))) }
+            #expect(try await waitUntil { server.stats.slowRequests == 1 })
+            let start = ContinuousClock.now
+            task.cancel()
+            let error = await pamError { try await task.value }
+            #expect(error?.kind == .cancelled)
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(try await transport.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
+        }
+    }
+
+    @Test("a request whose task is already cancelled never starts")
+    func cancelBeforeStart() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions())
+            let task = Task {
+                while !Task.isCancelled { await Task.yield() }
+                return try await transport.send(HTTPRequest(.get, server.url("/ping")))
+            }
+            task.cancel()
+            let error = await pamError { try await task.value }
+            #expect(error?.kind == .cancelled)
+            #expect(server.stats.requests == 0)
+            // Many racing cancellations: each request either completes or fails as cancelled.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<50 {
+                    let task = Task { try await transport.send(HTTPRequest(.get, server.url("/ping"))) }
+                    if index.isMultiple(of: 2) { task.cancel() }
+                    group.addTask {
+                        do {
+                            _ = try await task.value
+                        } catch let error as PAMError {
+                            #expect(error.kind == .cancelled)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await transport.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
+        }
+    }
+
+    @Test("shutdown fails requests in flight and every later send")
+    func shutdown() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions())
+            let task = Task { try await transport.send(HTTPRequest(.get, server.url("/slow"))) }
+            #expect(try await waitUntil { server.stats.slowRequests == 1 })
+            transport.shutdown()
+            let inFlight = await pamError { try await task.value }
+            #expect(inFlight?.kind == .cancelled)
+            #expect(inFlight?.message == "transport was shut down")
+            transport.shutdown()
+            let later = await pamError { try await transport.send(HTTPRequest(.get, server.url("/ping"))) }
+            #expect(later?.kind == .cancelled)
+            #expect(later?.message == "transport was shut down")
+        }
+    }
+
+    @Test("a hundred concurrent requests all succeed over a few reused connections")
+    func concurrency() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions { $0.maxConnectionsPerHost = 6 })
+            var portsAfterBurst: [Set<Int>] = []
+            for _ in 0..<2 {
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<100 {
+                        group.addTask { try await transport.send(HTTPRequest(.get, server.url("/ping"))).status }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(statuses.count == 100)
+                #expect(statuses.allSatisfy { $0 == 200 })
+                portsAfterBurst.append(server.stats.remotePorts)
+            }
+            #expect(server.stats.requests == 200)
+            #expect(portsAfterBurst[0].count <= 6)
+            // The second burst runs entirely on the kept-alive connections of the first.
+            #expect(portsAfterBurst[1] == portsAfterBurst[0])
+        }
+    }
+
+    @Test("TLS connections and sessions are reused too")
+    func concurrencyOverTLS() async throws {
+        let pki = try TestPKI.shared.get()
+        try await TestServer.with(.tls) { server in
+            let transport = try CurlTransport(options: testOptions {
+                $0.caBundle = pki.caA
+                $0.maxConnectionsPerHost = 4
+            })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<60 {
+                    group.addTask {
+                        let response = try await transport.send(HTTPRequest(.get, server.url("/ping")))
+                        #expect(response.status == 200)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(server.stats.requests == 60)
+            #expect(server.stats.remotePorts.count <= 4)
+        }
+    }
+
+    @Test("cookies go back to the server within one transport and not to another")
+    func cookies() async throws {
+        try await TestServer.with { server in
+            let first = try CurlTransport(options: testOptions())
+            let second = try CurlTransport(options: testOptions())
+            let noJar = try CurlTransport(options: testOptions { $0.cookies = false })
+            let set = try await first.send(HTTPRequest(.get, server.url("/cookie/set")))
+            let cookie = try #require(set.header("set-cookie")?.split(separator: ";").first.map(String.init))
+            #expect(cookie.hasPrefix("session=jar-"))
+            #expect(try await first.send(HTTPRequest(.get, server.url("/cookie/check"))).text == cookie)
+            #expect(try await second.send(HTTPRequest(.get, server.url("/cookie/check"))).text == "no cookie")
+            _ = try await noJar.send(HTTPRequest(.get, server.url("/cookie/set")))
+            #expect(try await noJar.send(HTTPRequest(.get, server.url("/cookie/check"))).text == "no cookie")
+        }
+    }
+
+    @Test("response headers are complete and trimmed")
+    func responseHeaders() async throws {
+        try await TestServer.with { server in
+            let transport = try CurlTransport(options: testOptions())
+            let response = try await transport.send(HTTPRequest(.get, server.url("/ping")))
+            #expect(response.header("Content-Length") == "4")
+            #expect(response.headers.allSatisfy { header in
+                !header.name.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == " " }
+                    && !header.value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
+            })
+            #expect(!response.headers.contains { $0.name.hasPrefix("HTTP/") })
+        }
+    }
+}
