@@ -43,8 +43,13 @@ public enum ChildProcess {
         defer { posix_spawn_file_actions_destroy(&fileActions) }
 
         let stdinPipe = try makePipeIfNeeded(input.needsPipe)
-        let stdoutPipe = try makePipeIfNeeded(captureOutput)
-        defer { closeAll(stdinPipe, stdoutPipe) }
+        let stdoutPipe: Pipe?
+        do {
+            stdoutPipe = try makePipeIfNeeded(captureOutput)
+        } catch {
+            closeAll(stdinPipe)
+            throw error
+        }
 
         if let pipe = stdinPipe {
             posix_spawn_file_actions_adddup2(&fileActions, pipe.read, 0)
@@ -57,7 +62,15 @@ public enum ChildProcess {
             posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
         }
 
-        let pid = try spawn(program, arguments: arguments, fileActions: &fileActions)
+        let pid: pid_t
+        do {
+            pid = try spawn(program, arguments: arguments, fileActions: &fileActions)
+        } catch {
+            closeAll(stdinPipe, stdoutPipe)
+            throw error
+        }
+        // From here each descriptor is closed exactly once: a second close could hit a number
+        // another thread has just been given.
         if let pipe = stdinPipe {
             close(pipe.read)
             if case .secret(let secret) = input { writeAll(secret, to: pipe.write) }
@@ -101,8 +114,22 @@ public enum ChildProcess {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // Children start with default signal handling and nothing blocked, whatever this
+        // process (a TUI, a server waiting for SIGTERM) has set up for itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, program, &fileActions, nil, argv, envp)
+        let result = posix_spawnp(&pid, program, &fileActions, &attributes, argv, envp)
         guard result == 0 else {
             throw PAMError(.configuration, "cannot start \(program): \(String(cString: strerror(result)))")
         }

@@ -1,0 +1,30 @@
+# pamtui: `make demo` runs the TUI demo on the built-in simulator; `make test` runs every test.
+# Each target installs what is missing (Debian packages, the Python virtualenv) first.
+
+SWIFT ?= swift
+BIN := .build/debug/pamtui
+
+.PHONY: demo test bench build release deps clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build --product pamtui
+
+release: deps
+	$(SWIFT) build -c release --product pamtui
+
+demo: build
+	$(BIN) demo
+
+# `swift test` builds the pamtui binary too; the peer SDK tests then run against it.
+test: deps
+	$(SWIFT) test
+	PAMTUI_BIN=$(CURDIR)/$(BIN) peer/run.sh
+
+bench: release
+	bench/bench.sh
+
+clean:
+	rm -rf .build .venv
