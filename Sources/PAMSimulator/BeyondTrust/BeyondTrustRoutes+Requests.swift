@@ -35,31 +35,27 @@ extension BeyondTrustSimulator {
             }
 
             // One open request per user, account and access type (PSRUN "Request" conflict rules).
-            if let existing = state.openRequest(userName: session.userName, accountIndex: index, accessType: canonicalAccess) {
+            let existing = state.openRequests(userName: session.userName, accountIndex: index, accessType: canonicalAccess)
+            if let first = existing.first {
                 switch conflictOption {
                 case "reuse":
-                    return .jsonInt(200, existing.id)
+                    return .jsonInt(200, first.id)
                 case "renew":
-                    for open in state.requests.values
-                    where open.userName == session.userName && open.accountIndex == index && open.status.isOpen
-                        && open.accessType == canonicalAccess {
-                        state.requests[open.id]?.status = .canceled
-                        state.requests[open.id]?.ended = request.now
-                    }
+                    for open in existing { state.close(open.id, at: request.now, world: world, rotate: false) }
                 default:
                     return Refusal(409, Self.conflictMessage).response
                 }
             }
 
-            let id = state.nextRequestID
-            state.nextRequestID += 1
-            state.requests[id] = BTRequest(
-                id: id, userName: session.userName, accountIndex: index, systemID: systemID, accountID: accountID,
-                accessType: canonicalAccess, reason: reason, durationMinutes: duration, requested: request.now,
-                approved: account.requiresApproval ? nil : request.now,
-                status: account.requiresApproval ? .pending : .active,
-                rotateOnCheckin: body.bool("RotateOnCheckin") ?? true)
-            return .jsonInt(201, id)
+            let created = state.add { id in
+                BTRequest(
+                    id: id, userName: session.userName, accountIndex: index, systemID: systemID, accountID: accountID,
+                    accessType: canonicalAccess, reason: reason, durationMinutes: duration, requested: request.now,
+                    approved: account.requiresApproval ? nil : request.now,
+                    status: account.requiresApproval ? .pending : .active,
+                    rotateOnCheckin: body.bool("RotateOnCheckin") ?? true)
+            }
+            return .jsonInt(201, created.id)
         }
     }
 
@@ -73,7 +69,7 @@ extension BeyondTrustSimulator {
             let queue = request.query("queue")?.lowercased() ?? "req"
             guard ["req", "app"].contains(queue) else { return Refusal(400, "queue must be req or app").response }
             let rows = state.requests.values
-                .filter { $0.userName == session.userName && $0.status.isOpen }
+                .filter { $0.userName == session.userName }
                 .filter { status == "all" || $0.status.rawValue.lowercased() == status }
                 .filter { queue == "req" || $0.status == .pending }
                 .sorted { $0.id < $1.id }
@@ -93,9 +89,7 @@ extension BeyondTrustSimulator {
             guard let open = openRequest(request, session: session, state: state) else {
                 return Refusal(404, "Request not found, already released or expired").response
             }
-            state.requests[open.id]?.status = open.status == .pending ? .canceled : .released
-            state.requests[open.id]?.ended = request.now
-            if open.status == .active { state.rotateIfDue(open, at: request.now, world: world) }
+            state.close(open.id, at: request.now, world: world, rotate: true)
             return .empty(204)
         }
     }
@@ -106,8 +100,7 @@ extension BeyondTrustSimulator {
             guard let open = openRequest(request, session: session, state: state), open.status == .pending else {
                 return Refusal(404, "Request not found or not pending").response
             }
-            state.requests[open.id]?.status = .active
-            state.requests[open.id]?.approved = request.now
+            state.approve(open.id, at: request.now)
             return .empty(204)
         }
     }
@@ -118,8 +111,7 @@ extension BeyondTrustSimulator {
             guard let open = openRequest(request, session: session, state: state), open.status == .pending else {
                 return Refusal(404, "Request not found or not pending").response
             }
-            state.requests[open.id]?.status = .denied
-            state.requests[open.id]?.ended = request.now
+            state.close(open.id, at: request.now, world: world, rotate: false)
             return .empty(204)
         }
     }
@@ -130,7 +122,7 @@ extension BeyondTrustSimulator {
             guard let open = openRequest(request, session: session, state: state) else {
                 return Refusal(404, "Request not found, already released or expired").response
             }
-            state.requests[open.id]?.rotateOnCheckin = true
+            state.setRotateOnCheckin(open.id)
             return .empty(204)
         }
     }
@@ -161,7 +153,7 @@ extension BeyondTrustSimulator {
     /// The caller's open request named by the `{id}` parameter.
     private func openRequest(_ request: SimulatorRequest, session: BTSession, state: BeyondTrustState) -> BTRequest? {
         guard let id = Int(request.parameter("id")), let found = state.requests[id],
-              found.userName == session.userName, found.status.isOpen
+              found.userName == session.userName
         else { return nil }
         return found
     }

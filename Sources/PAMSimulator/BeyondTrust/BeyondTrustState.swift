@@ -16,11 +16,10 @@ struct BTToken: Sendable {
 
 /// A credential release request.
 struct BTRequest: Sendable {
+    /// Only open requests are kept; released, expired, denied and cancelled ones are dropped,
+    /// since the API never shows them again (they answer 404 like unknown ids).
     enum Status: String, Sendable {
-        case pending = "Pending", active = "Active", released = "Released", expired = "Expired"
-        case canceled = "Canceled", denied = "Denied"
-
-        var isOpen: Bool { self == .pending || self == .active }
+        case pending = "Pending", active = "Active"
     }
 
     var id: Int
@@ -35,7 +34,6 @@ struct BTRequest: Sendable {
     var approved: Date?
     var status: Status
     var rotateOnCheckin: Bool
-    var ended: Date?
 
     /// Approval (or, while pending, request) time plus the duration.
     var expires: Date { (approved ?? requested).addingTimeInterval(TimeInterval(durationMinutes * 60)) }
@@ -50,33 +48,69 @@ struct BeyondTrustState: Sendable {
 
     var sessions: [String: BTSession] = [:]
     var tokens: [String: BTToken] = [:]
-    var requests: [Int: BTRequest] = [:]
-    var nextRequestID = 124
+    /// Open (pending or active) requests by id.
+    private(set) var requests: [Int: BTRequest] = [:]
+    /// Open request ids by account index, so conflict checks stay cheap with many requests.
+    private var openByAccount: [Int: Set<Int>] = [:]
+    /// No active request expires before this; lets most calls skip the expiry sweep.
+    private var nextExpiry: Date?
+    private(set) var nextRequestID = 124
     /// Rotations so far per account index, and when the last one happened.
-    var rotations: [Int: (count: Int, changed: Date)] = [:]
+    private(set) var rotations: [Int: (count: Int, changed: Date)] = [:]
+
+    /// Stores a new request under the next id and returns it.
+    mutating func add(_ make: (Int) -> BTRequest) -> BTRequest {
+        let request = make(nextRequestID)
+        nextRequestID += 1
+        requests[request.id] = request
+        openByAccount[request.accountIndex, default: []].insert(request.id)
+        if request.status == .active { nextExpiry = min(nextExpiry ?? request.expires, request.expires) }
+        return request
+    }
+
+    /// Approves a pending request now.
+    mutating func approve(_ id: Int, at date: Date) {
+        guard var request = requests[id] else { return }
+        request.status = .active
+        request.approved = date
+        requests[id] = request
+        nextExpiry = min(nextExpiry ?? request.expires, request.expires)
+    }
+
+    mutating func setRotateOnCheckin(_ id: Int) {
+        requests[id]?.rotateOnCheckin = true
+    }
+
+    /// Ends a request (check-in, cancel, deny, expiry); rotates the password when due.
+    mutating func close(_ id: Int, at date: Date, world: BeyondTrustWorld, rotate: Bool) {
+        guard let request = requests.removeValue(forKey: id) else { return }
+        openByAccount[request.accountIndex]?.remove(id)
+        if openByAccount[request.accountIndex]?.isEmpty == true { openByAccount[request.accountIndex] = nil }
+        if rotate { rotateIfDue(request, at: date, world: world) }
+    }
 
     /// Ends active requests whose time is up, rotating passwords where the account says so.
     mutating func expireRequests(now: Date, world: BeyondTrustWorld) {
-        for (id, request) in requests where request.status == .active && request.expires <= now {
-            requests[id]?.status = .expired
-            requests[id]?.ended = request.expires
-            rotateIfDue(request, at: request.expires, world: world)
+        guard let due = nextExpiry, due <= now else { return }
+        for request in requests.values where request.status == .active && request.expires <= now {
+            close(request.id, at: request.expires, world: world, rotate: true)
         }
+        nextExpiry = requests.values.filter { $0.status == .active }.map(\.expires).min()
     }
 
     /// Changes the account's password after a release when both the request and the account ask for it.
-    mutating func rotateIfDue(_ request: BTRequest, at date: Date, world: BeyondTrustWorld) {
-        guard request.approved != nil, request.rotateOnCheckin, world.accounts[request.accountIndex].rotatesOnRelease else { return }
+    private mutating func rotateIfDue(_ request: BTRequest, at date: Date, world: BeyondTrustWorld) {
+        guard request.status == .active, request.rotateOnCheckin, world.accounts[request.accountIndex].rotatesOnRelease else { return }
         let count = (rotations[request.accountIndex]?.count ?? 0) + 1
         rotations[request.accountIndex] = (count, date)
     }
 
-    /// The open request of `userName` for an account, if any (optionally of one access type).
-    func openRequest(userName: String, accountIndex: Int, accessType: String? = nil) -> BTRequest? {
-        requests.values
-            .filter { $0.userName == userName && $0.accountIndex == accountIndex && $0.status.isOpen }
-            .filter { accessType == nil || $0.accessType.lowercased() == accessType?.lowercased() }
-            .min { $0.id < $1.id }
+    /// The open requests of `userName` for an account (optionally of one access type), oldest first.
+    func openRequests(userName: String, accountIndex: Int, accessType: String? = nil) -> [BTRequest] {
+        (openByAccount[accountIndex] ?? [])
+            .compactMap { requests[$0] }
+            .filter { $0.userName == userName && (accessType == nil || $0.accessType == accessType) }
+            .sorted { $0.id < $1.id }
     }
 
     /// When an account's password last changed.
