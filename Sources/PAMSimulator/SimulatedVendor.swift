@@ -16,6 +16,8 @@ protocol SimulatedVendor: Sendable {
     var vendor: Vendor { get }
     /// The path every route hangs under, e.g. `/BeyondTrust/api/public/v3`.
     var basePath: String { get }
+    /// Older base paths the product still answers on (same routes).
+    var aliasBasePaths: [String] { get }
     /// All routes, relative to ``basePath``.
     var routes: RouteTable { get }
     /// Credentials to hand to a client, in the order documented on ``SimulatedEndpoint``.
@@ -25,6 +27,8 @@ protocol SimulatedVendor: Sendable {
 }
 
 extension SimulatedVendor {
+    var aliasBasePaths: [String] { [] }
+
     func notFound(_ request: SimulatorRequest) -> SimulatorResponse {
         .jsonString(404, "Not found")
     }

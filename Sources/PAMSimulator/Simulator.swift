@@ -24,7 +24,9 @@ public final class Simulator: Sendable {
         var material: TLSMaterial?
         if options.tls != .none, let directory = options.stateDirectory {
             try SecureFile.makeDirectory(directory)
-            material = try TLSMaterial.generate(in: directory, clientCertificate: options.tls == .mutualTLS)
+            var hosts = ["127.0.0.1", "localhost", "::1"]
+            if !hosts.contains(options.host), !["0.0.0.0", "::"].contains(options.host) { hosts.append(options.host) }
+            material = try TLSMaterial.generate(in: directory, hosts: hosts, clientCertificate: options.tls == .mutualTLS)
         }
         let tls = try material.map { try LoopbackServer.tlsConfiguration($0, mutual: options.tls == .mutualTLS) }
         let scheme = options.tls == .none ? "http" : "https"

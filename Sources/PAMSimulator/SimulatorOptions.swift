@@ -30,7 +30,7 @@ public struct SimulatorOptions: Sendable {
     public var faults = FaultPlan.none
     /// The clock sessions, tokens and requests expire by.
     public var clock: any SimulatorClock = SystemSimulatorClock()
-    /// Called with one line per request (`GET /path → 200`), without queries, headers or bodies.
+    /// Called with one line per request (`GET /path?query → 200`), never with headers or bodies.
     public var requestLog: (@Sendable (String) -> Void)?
 
     /// Options for `vendors` with every other setting at its default.
@@ -49,6 +49,7 @@ public struct SimulatedEndpoint: Sendable {
     /// oauthClientId, oauthClientSecret.
     public var credentials: [(key: String, value: String)]
 
+    /// An endpoint as a simulator reports it.
     public init(vendor: Vendor, url: String, credentials: [(key: String, value: String)]) {
         self.vendor = vendor
         self.url = url

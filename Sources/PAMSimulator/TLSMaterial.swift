@@ -17,6 +17,7 @@ public struct TLSMaterial: Sendable {
     /// The client's PKCS#8 private key, when one was made.
     public var clientKeyPath: String?
 
+    /// Material from existing files.
     public init(
         caCertificatePath: String, serverCertificatePath: String, serverKeyPath: String,
         clientCertificatePath: String? = nil, clientKeyPath: String? = nil

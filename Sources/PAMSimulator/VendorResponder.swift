@@ -30,14 +30,17 @@ struct VendorResponder: HTTPResponder {
         var request = request
         let body = try await request.collectBody(upTo: 64 << 20)
         let method = request.method.rawValue.uppercased()
+        // The vendors' APIs carry no secrets in queries, so the log keeps them (they help debugging).
+        let target = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
 
         if faults.plan.latency > .zero {
             try await Task.sleep(for: faults.plan.latency)
         }
 
-        guard let segments = Self.segments(path: request.uri.path, basePath: vendor.basePath) else {
+        let bases = [vendor.basePath] + vendor.aliasBasePaths
+        guard let segments = bases.lazy.compactMap({ Self.segments(path: request.uri.path, basePath: $0) }).first else {
             let simulated = makeRequest(method: method, segments: [], request: request, body: body)
-            return log(method, request.uri.path, respond(vendor.notFound(simulated)))
+            return log(method, target, respond(vendor.notFound(simulated)))
         }
         var simulated = makeRequest(method: method, segments: segments, request: request, body: body)
 
@@ -48,14 +51,14 @@ struct VendorResponder: HTTPResponder {
         var malformed = false
         switch faults.decide(isAuthentication: isAuthentication) {
         case .drop:
-            requestLog?("\(method) \(request.uri.path) → connection dropped (fault)")
+            requestLog?("\(method) \(target) → connection dropped (fault)")
             try? await context.channel.close()
             throw ConnectionDropped()
         case .serverError:
-            return log(method, request.uri.path, respond(.empty(503)), note: " (fault)")
+            return log(method, target, respond(.empty(503)), note: " (fault)")
         case .rateLimit:
             let seconds = max(1, Int(faults.plan.retryAfter.components.seconds))
-            return log(method, request.uri.path, respond(SimulatorResponse(status: 429, headers: [("Retry-After", String(seconds))])), note: " (fault)")
+            return log(method, target, respond(SimulatorResponse(status: 429, headers: [("Retry-After", String(seconds))])), note: " (fault)")
         case .answer(let cut):
             malformed = cut
         }
@@ -72,9 +75,9 @@ struct VendorResponder: HTTPResponder {
         }
         if malformed, answer.isJSON {
             answer.body = FaultInjector.malform(answer.body)
-            return log(method, request.uri.path, respond(answer), note: " (malformed by fault)")
+            return log(method, target, respond(answer), note: " (malformed by fault)")
         }
-        return log(method, request.uri.path, respond(answer))
+        return log(method, target, respond(answer))
     }
 
     private func makeRequest(method: String, segments: [String], request: Request, body: ByteBuffer) -> SimulatorRequest {

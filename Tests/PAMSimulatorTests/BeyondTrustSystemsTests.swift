@@ -38,6 +38,12 @@ import Testing
             #expect(try await client.get("ManagedSystems/abc").status == 404)
             #expect(try await client.get("NoSuchThing").status == 404)
             #expect(try await client.send("DELETE", "ManagedSystems").status == 405)
+            // The old base path still answers.
+            let old = try await RawHTTPClient.send(
+                port: client.port, method: "GET", path: "/eEye.RetinaCS.Server/api/public/v3/ManagedSystems/5",
+                headers: [("Cookie", client.cookie ?? "")])
+            #expect(old.status == 200)
+            #expect(try await RawHTTPClient.send(port: client.port, method: "GET", path: "/elsewhere").status == 404)
         }
     }
 

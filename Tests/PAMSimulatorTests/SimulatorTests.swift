@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    @Test func requestLogGetsOneLinePerRequest() async throws {
+        let lines = LockedLines()
+        var options = beyondTrustOptions()
+        options.requestLog = { lines.append($0) }
+        try await withSimulator(options) { simulator in
+            let client = try BeyondTrustTestClient(simulator)
+            try await client.signIn()
+            _ = try await client.get("ManagedAccounts?systemName=srv1&accountName=root")
+        }
+        #expect(lines.all == ["POST /BeyondTrust/api/public/v3/Auth/SignAppIn → 200", "GET /BeyondTrust/api/public/v3/ManagedAccounts?systemName=srv1&accountName=root → 200"])
+    }
+
     @Test func aPortInUseIsAOneLineError() async throws {
         try await withSimulator(beyondTrustOptions()) { first in
             let port = try #require(URLComponents(string: first.endpoints[0].url)?.port)
@@ -120,4 +132,11 @@ import Testing
             #expect(listed < .seconds(60), "listing took \(listed)")
         }
     }
+}
+
+/// Lines collected from another thread.
+final class LockedLines: Sendable {
+    private let lines = Locked<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }

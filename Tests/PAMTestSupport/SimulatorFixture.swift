@@ -2,6 +2,7 @@ import Foundation
 import PAMSimulator
 
 /// Starts a simulator, runs `body` with it and stops it afterwards, also when `body` throws.
+@discardableResult
 public func withSimulator<R>(_ options: SimulatorOptions, _ body: (Simulator) async throws -> R) async throws -> R {
     let simulator = try await Simulator.start(options)
     do {
@@ -24,6 +25,7 @@ public func makeTemporaryDirectory(prefix: String = "pamtui-test") throws -> Str
 }
 
 /// Runs `body` with a fresh temporary directory and removes the directory afterwards.
+@discardableResult
 public func withTemporaryDirectory<R>(prefix: String = "pamtui-test", _ body: (String) async throws -> R) async throws -> R {
     let path = try makeTemporaryDirectory(prefix: prefix)
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -6,6 +6,7 @@ import PAMCore
 final class BeyondTrustSimulator: SimulatedVendor {
     let vendor = Vendor.beyondtrust
     let basePath = "/BeyondTrust/api/public/v3"
+    let aliasBasePaths = ["/eEye.RetinaCS.Server/api/public/v3"]
     let world: BeyondTrustWorld
     let state = Locked(BeyondTrustState())
     let environment: SimulatorEnvironment
