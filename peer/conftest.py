@@ -14,7 +14,8 @@ import pytest
 import requests
 from secrets_safe_library.authentication import Authentication
 
-PAMTUI_BIN = os.environ.get("PAMTUI_BIN", "/work/main/.build/debug/pamtui")
+REPO = Path(__file__).resolve().parent.parent
+PAMTUI_BIN = os.environ.get("PAMTUI_BIN", str(REPO / ".build/debug/pamtui"))
 READY_DEADLINE_SECONDS = 60
 STOP_DEADLINE_SECONDS = 20
 

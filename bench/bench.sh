@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark: list every BeyondTrust managed account (--scale, default 100000) with pamtui's
+# release build and with the official Python library (BIPS), against the same
+# `pamtui simulate` on loopback (plain HTTP for both). Prints both wall times (best of
+# BENCH_RUNS), the ratio python/pamtui (the machine-independent figure), pamtui's peak RSS,
+# and PASS/MISS against the targets. A benchmark, not a test: exits 0 on MISS, non-zero only
+# when something fails outright (build, simulator, a run, or differing account counts).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+scale="${BENCH_SCALE:-100000}"
+runs="${BENCH_RUNS:-3}"
+ready_seconds="${BENCH_READY_SECONDS:-120}"
+
+if [[ -z "${PAMTUI_BIN:-}" ]]; then
+    (cd "$root" && swift build -c release --product pamtui >&2)
+    PAMTUI_BIN="$root/.build/release/pamtui"
+fi
+"$root/peer/setup-venv.sh"
+py="${PAMTUI_VENV:-$root/.venv}/bin/python"
+
+work="$(mktemp -d)"
+sim_pid=""
+stop_simulator() {
+    [[ -n "$sim_pid" ]] || return 0
+    local pid="$sim_pid" status=0
+    sim_pid=""
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" || status=$?
+    return "$status"
+}
+trap 'stop_simulator || true; rm -rf "$work"' EXIT
+
+# Start the simulator and wait for its ready line (read with a deadline on a FIFO).
+mkfifo "$work/ready.fifo"
+"$PAMTUI_BIN" simulate --vendors beyondtrust --scale "$scale" --write-config "$work/config.toml" \
+    >"$work/ready.fifo" 2>"$work/simulate.err" &
+sim_pid=$!
+exec 3<"$work/ready.fifo"
+if ! IFS= read -r -t "$ready_seconds" ready <&3; then
+    echo "bench: simulator not ready within ${ready_seconds}s" >&2
+    cat "$work/simulate.err" >&2
+    exit 1
+fi
+printf '%s\n' "$ready" >"$work/ready.json"
+
+# (a) pamtui: one run to count the accounts in its JSON, then the timed runs.
+"$PAMTUI_BIN" ls accounts --json --config "$work/config.toml" >"$work/pamtui.json"
+pamtui_count="$("$py" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$work/pamtui.json")"
+for _ in $(seq "$runs"); do
+    "$py" "$here/measure.py" -- "$PAMTUI_BIN" ls accounts --json --config "$work/config.toml" >>"$work/pamtui.runs"
+done
+
+# (b) the official library, paging through every account; each run prints its count.
+for i in $(seq "$runs"); do
+    "$py" "$here/measure.py" --stdout "$work/bips.count.$i" -- \
+        "$py" "$here/list_accounts_bips.py" "$work/ready.json" >>"$work/bips.runs"
+done
+
+stop_simulator || { echo "bench: simulator did not exit cleanly" >&2; exit 1; }
+"$py" "$here/report.py" "$work/pamtui.runs" "$work/bips.runs" "$pamtui_count" "$work"/bips.count.*
