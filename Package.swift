@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "PAMConfigTests", dependencies: ["PAMConfig"]),
         .testTarget(
             name: "PAMVendorsTests",
-            dependencies: ["PAMVendors", "PAMTestSupport"],
+            dependencies: ["PAMVendors", "PAMTestSupport", "PAMTransport", "PAMSimulator"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
