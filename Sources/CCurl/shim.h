@@ -35,3 +35,20 @@ static inline unsigned long cc_auth_negotiate(void) { return CURLAUTH_NEGOTIATE;
 static inline unsigned long cc_auth_anysafe(void) { return CURLAUTH_ANYSAFE; }
 static inline CURLversion cc_version_now(void) { return CURLVERSION_NOW; }
 static inline long cc_global_all(void) { return CURL_GLOBAL_ALL; }
+
+// Limits a handle to http and https. CURLOPT_PROTOCOLS_STR needs 7.85; older libraries (and
+// headers) only know the bit mask, which newer headers mark deprecated, hence the pragma.
+static inline CURLcode cc_easy_restrict_to_http(CURL *h) {
+    CURLcode rc = CURLE_UNKNOWN_OPTION;
+#if LIBCURL_VERSION_NUM >= 0x075500
+    rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (rc == CURLE_OK) rc = curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#endif
+    if (rc != CURLE_UNKNOWN_OPTION) return rc;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    if (rc == CURLE_OK) rc = curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#pragma GCC diagnostic pop
+    return rc;
+}

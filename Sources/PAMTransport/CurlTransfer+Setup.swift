@@ -6,8 +6,7 @@ extension CurlTransfer {
     func configure(_ easy: CurlEasy, settings: CurlSettings, share: UnsafeMutableRawPointer) throws(PAMError) {
         self.easy = easy.handle
         try easy.set(CURLOPT_URL, request.url, "URL")
-        try easy.set(CURLOPT_PROTOCOLS_STR, "http,https", "PROTOCOLS_STR")
-        try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "REDIR_PROTOCOLS_STR")
+        try easy.check(cc_easy_restrict_to_http(easy.handle), "PROTOCOLS_STR")
         try easy.set(CURLOPT_NOSIGNAL, true, "NOSIGNAL")
         try easy.set(CURLOPT_TCP_KEEPALIVE, true, "TCP_KEEPALIVE")
         try easy.set(CURLOPT_PIPEWAIT, true, "PIPEWAIT")

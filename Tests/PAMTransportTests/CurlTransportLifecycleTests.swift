@@ -156,3 +156,51 @@ struct CurlTransportLifecycleTests {
         }
     }
 }
+
+@Suite("CurlTransport connect timeout")
+struct CurlTransportConnectTimeoutTests {
+    @Test("a server that accepts TCP but never answers the TLS handshake hits the connect timeout")
+    func connectTimeout() async throws {
+        let tarpit = try Tarpit()
+        defer { tarpit.close() }
+        let transport = try CurlTransport(options: testOptions { $0.connectTimeout = .milliseconds(300) })
+        let start = ContinuousClock.now
+        let error = await pamError { try await transport.send(HTTPRequest(.get, "https://127.0.0.1:\(tarpit.port)/")) }
+        #expect(error?.kind == .timeout)
+        #expect(error?.message == "could not connect to 127.0.0.1 within 300 ms")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+}
+
+/// A listening socket that is never accepted from: the kernel completes the TCP handshake and
+/// the client then waits forever for the TLS reply.
+struct Tarpit {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard socketDescriptor >= 0, bound == 0, listen(socketDescriptor, 16) == 0 else {
+            throw TestPKIError(message: "tarpit socket failed: errno \(errno)")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
+        }
+        descriptor = socketDescriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
+    }
+}

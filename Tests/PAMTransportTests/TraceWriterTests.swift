@@ -79,3 +79,28 @@ struct TraceWriterTests {
         #expect(error?.kind == .configuration)
     }
 }
+
+@Suite("Trace to a descriptor")
+struct TraceDescriptorTests {
+    @Test("a trace on a caller's descriptor writes one line per exchange and leaves it open")
+    func descriptor() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
+        do {
+            let writer = TraceWriter(fileDescriptor: fds[1])
+            writer.record(
+                HTTPExchange(
+                    method: .delete, url: "https://pam.example.com/api/leases/7", status: nil,
+                    duration: .milliseconds(3), responseBytes: nil, failure: .timeout, startedAt: Date()))
+        }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = read(fds[0], &buffer, buffer.count)
+        let line = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+        #expect(line.hasSuffix(" DELETE pam.example.com/api/leases/7 -> failed (timeout) (3.0 ms)\n"))
+        #expect(fcntl(fds[1], F_GETFD) != -1, "the caller's descriptor stays open")
+    }
+}
