@@ -69,7 +69,11 @@ import Testing
             let textID = try #require(text["Id"] as? String)
             let fileID = try #require(file["Id"] as? String)
 
-            #expect((try await client.get("Secrets-Safe/Secrets/\(textID)/text").object?["Text"] as? String)?.hasPrefix("demo_") == true)
+            let textValue = try #require(try await client.get("Secrets-Safe/Secrets/\(textID)/text").object?["Text"] as? String)
+            #expect(textValue.hasPrefix("demo_"))
+            // BIPS and the Go library take a Text secret's value from `Password`.
+            #expect(text["Password"] as? String == textValue)
+            #expect(file["Password"] is NSNull)
             #expect(try await client.get("Secrets-Safe/Secrets/\(textID.uppercased())").object?["Title"] as? String == "api-token")
             #expect(try await client.get("Secrets-Safe/Secrets/\(fileID)/file").object?["FileName"] as? String == "app.env")
             let download = try await client.get("secrets-safe/secrets/\(fileID)/file/download")

@@ -182,7 +182,9 @@ enum BeyondTrustJSON {
             w.field("Title", s.title)
             w.field("Description", s.description)
             w.field("Username", s.username)
-            w.field("Password", decrypt ? s.password : nil)
+            // Both official SDKs read `Password` for every secret that is not a File, so a Text
+            // secret's value is served there as well as in `Text`.
+            w.field("Password", decrypt ? (s.password ?? s.text) : nil)
             w.field("FileName", s.fileName)
             w.field("FileHash", s.fileContents.map { SHA256.hash(data: $0).map { String(format: "%02X", $0) }.joined() })
             w.field("Text", decrypt ? s.text : nil)
