@@ -25,14 +25,16 @@ import Testing
     }
 
     @Test func smallPagesFetchedConcurrentlyGiveTheSameListsInOrder() async throws {
+        // Both simulators date their world from the same clock, so the lists are comparable.
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
         var wholeSystems: [ManagedSystem] = []
         var wholeAccounts: [Account] = []
-        try await withBeyondTrust { bt in
+        try await withBeyondTrust(clock: ManualSimulatorClock(start)) { bt in
             wholeSystems = try await bt.client.listSystems()
             wholeAccounts = try await bt.client.listAccounts(.all)
         }
         let whole = (systems: wholeSystems, accounts: wholeAccounts)
-        try await withBeyondTrust(pageSize: 3) { bt in
+        try await withBeyondTrust(clock: ManualSimulatorClock(start), pageSize: 3) { bt in
             let systems = try await bt.client.listSystems()
             let accounts = try await bt.client.listAccounts(.all)
             #expect(systems == whole.systems)

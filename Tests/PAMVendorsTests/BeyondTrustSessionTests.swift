@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func checkOutPostsTheRequestAndTakesExpiryFromTheServer() async throws {
-        let expires = WireDate.format(Date().addingTimeInterval(20 * 60)).replacingOccurrences(of: "Z", with: "")
+        let expires = ISODateTime.format(Date().addingTimeInterval(20 * 60)).replacingOccurrences(of: "Z", with: "")
         let transport = ScriptedTransport { request, _ in
             switch (request.method, request.url) {
             case (.post, let url) where url.hasSuffix("Requests"): return .json(201, "124")
@@ -88,7 +88,7 @@ import Testing
         }
         let lease = try await client(transport).checkOut(CheckoutRequest(account: account, reason: "patch", durationMinutes: 20))
         #expect(lease.requestID == "124")
-        #expect(lease.expiresAt == WireDate.parse(expires))
+        #expect(lease.expiresAt == ISODateTime.parse(expires))
         let post = try #require(transport.requests.first { $0.method == .post && $0.url.hasSuffix("Requests") })
         #expect(post.bodyText == #"{"AccessType":"View","AccountID":50,"ConflictOption":"reuse","DurationMinutes":20,"Reason":"patch","SystemID":123}"#)
     }

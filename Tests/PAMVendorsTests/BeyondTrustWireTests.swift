@@ -10,22 +10,22 @@ import Testing
     }
 
     @Test func decodesTheSpecsManagedSystemsEnvelope() throws {
-        let page = try WireJSON.decode(ArrayOrEnvelope<BeyondTrustDTO.ManagedSystem>.self, from: try golden("managed-systems-envelope"), operation: "t")
-        #expect(page.totalCount == 2)
+        let page = try WireList.decode(BeyondTrustDTO.ManagedSystem.self, from: try golden("managed-systems-envelope"), operation: "t")
+        #expect(page.total == 2)
         let systems = page.items.map(BeyondTrustMapping.system)
         #expect(systems[0] == ManagedSystem(id: "13", name: "srv-db-01", platform: "Linux", address: "10.0.0.5", defaultDurationMinutes: 120))
         #expect(systems[1].address == "dc01.example.com")
     }
 
     @Test func decodesASingleManagedAccountObjectAndTheMinimalFixture() throws {
-        let one = try WireJSON.decode(ObjectOrArray<BeyondTrustDTO.ManagedAccount>.self, from: try golden("managed-account"), operation: "t")
+        let one = try WireList.decode(BeyondTrustDTO.ManagedAccount.self, from: try golden("managed-account"), operation: "t")
         let account = BeyondTrustMapping.account(try #require(one.items.first))
         #expect(account.path == "srv1/root")
         #expect(account.id == "12")
         #expect(account.domain == nil)
         #expect(account.maximumDurationMinutes == 525_600)
-        #expect(account.lastChange == WireDate.parse("2024-01-01T10:00:00Z"))
-        let minimal = try WireJSON.decode(ObjectOrArray<BeyondTrustDTO.ManagedAccount>.self, from: try golden("managed-account-minimal"), operation: "t")
+        #expect(account.lastChange == ISODateTime.parse("2024-01-01T10:00:00Z"))
+        let minimal = try WireList.decode(BeyondTrustDTO.ManagedAccount.self, from: try golden("managed-account-minimal"), operation: "t")
         #expect(BeyondTrustMapping.account(try #require(minimal.items.first)).systemName == "1")
     }
 
@@ -34,10 +34,10 @@ import Testing
         let request = BeyondTrustMapping.request(try #require(requests.first))
         #expect(request.id == "124")
         #expect(request.status == "Active")
-        #expect(request.expiresAt == WireDate.parse("2026-11-22T10:05:00.123Z"))
-        let secrets = try WireJSON.decode(ArrayOrEnvelope<BeyondTrustDTO.Secret>.self, from: try golden("secrets-3.2"), operation: "t")
+        #expect(request.expiresAt == ISODateTime.parse("2026-11-22T10:05:00.123Z"))
+        let secrets = try WireList.decode(BeyondTrustDTO.Secret.self, from: try golden("secrets-3.2"), operation: "t")
         #expect(secrets.items.map(BeyondTrustMapping.secret).first?.kind == .credential)
-        let folders = try WireJSON.decode(ArrayOrEnvelope<BeyondTrustDTO.Folder>.self, from: try golden("folders"), operation: "t")
+        let folders = try WireList.decode(BeyondTrustDTO.Folder.self, from: try golden("folders"), operation: "t")
         #expect(FolderTree(folders.items.map(BeyondTrustMapping.folder)).nodes.map(\.path) == ["team", "team/app"])
     }
 
@@ -48,6 +48,18 @@ import Testing
             let message = (error as? PAMError)?.message ?? ""
             return (error as? PAMError)?.kind == .malformed && message.contains("[0].RequestID") && !message.contains("x-secret-x")
         }
+        #expect {
+            try WireList.decode(BeyondTrustDTO.ManagedAccount.self, from: SecretBytes(utf8: #"[{"SystemId":1,"AccountId":"x-secret-x"}]"#), operation: "list accounts")
+        } throws: { error in
+            let message = (error as? PAMError)?.message ?? ""
+            return message.hasPrefix("unexpected response to list accounts: item [0]: malformed JSON") && !message.contains("x-secret-x")
+        }
+        #expect {
+            try WireList.decode(BeyondTrustDTO.ManagedAccount.self, from: SecretBytes(utf8: #"{"TotalCount":1,"Data":[{"SystemId":1,"AccountName":"a"}]}"#), operation: "list accounts")
+        } throws: { ($0 as? PAMError)?.message == "unexpected response to list accounts: item [0]: missing AccountId" }
+        #expect {
+            try WireList.decode(BeyondTrustDTO.ManagedAccount.self, from: SecretBytes(utf8: #"[{"SystemId":1,"AccountId":2,"AccountName":"a"}"#), operation: "list accounts")
+        } throws: { ($0 as? PAMError)?.kind == .malformed }
     }
 
     @Test func buildsEachRequestInOnePlace() {
@@ -74,14 +86,14 @@ import Testing
         ("2026-11-22T12:05:00+02:00", 0.0), ("2026-11-22T05:05:00-0500", 0.0),
     ])
     func parsesDatesLeniently(text: String, extra: Double) throws {
-        let base = try #require(WireDate.parse("2026-11-22T10:05:00Z"))
-        #expect(WireDate.parse(text) == base.addingTimeInterval(extra))
+        let base = try #require(ISODateTime.parse("2026-11-22T10:05:00Z"))
+        #expect(ISODateTime.parse(text) == base.addingTimeInterval(extra))
     }
 
     @Test func rejectsNonDates() {
-        #expect(WireDate.parse("yesterday") == nil)
-        #expect(WireDate.parse("2026-13-22T10:05:00") == nil)
-        #expect(WireDate.parse(nil) == nil)
+        #expect(ISODateTime.parse("yesterday") == nil)
+        #expect(ISODateTime.parse("2026-13-22T10:05:00") == nil)
+        #expect(ISODateTime.parse(nil) == nil)
     }
 
     @Test func expiryTrustsThePlausibleServerDateElseTheDuration() {

@@ -24,6 +24,7 @@ struct CheckinCommand: AsyncParsableCommand {
         guard (reference == nil) != (request == nil) else {
             throw ValidationError("give either an account reference or --request ID")
         }
+        if let reference { _ = try AccountReference.validated(reference) }
     }
 
     func run() async throws {

@@ -40,12 +40,16 @@ struct CheckoutCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        _ = try AccountReference.validated(reference)
+    }
+
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
             let defaults = try workspace.configuration.profile(named: located.client.profile).defaults
             let lease = try await located.client.checkOut(checkout.request(for: located.account, defaultConflict: defaults.conflict))
-            if json { return try Records.print(Records.lease(lease)) }
+            if json { return Records.print(Records.lease(lease)) }
             Console.out(LeaseText.describe(lease))
         }
     }
@@ -55,6 +59,6 @@ struct CheckoutCommand: AsyncParsableCommand {
 enum LeaseText {
     static func describe(_ lease: Lease, now: Date = Date()) -> String {
         let minutes = Int((lease.remaining(at: now) / 60).rounded())
-        return "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName): request \(lease.requestID), expires \(WireDate.format(lease.expiresAt)) (in \(minutes) min)"
+        return "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName): request \(lease.requestID), expires \(ISODateTime.format(lease.expiresAt)) (in \(minutes) min)"
     }
 }

@@ -65,7 +65,7 @@ struct ListCommand: AsyncParsableCommand {
             let systems = try await client.listSystems()
             records += systems.filter { matches($0.name, $0.platform, $0.address, $0.description) }.map { Records.system($0, client) }
         }
-        if json { return try Records.print(records) }
+        if json { return Records.print(records) }
         var table = TextTable(["PROFILE", "ID", "SYSTEM", "PLATFORM", "ADDRESS"])
         for record in records { table.add([record.profile, record.id, record.name, record.platform ?? "", record.address ?? ""]) }
         Console.out(table.render())
@@ -77,7 +77,7 @@ struct ListCommand: AsyncParsableCommand {
             let accounts = try await client.listAccounts(system.map(AccountScope.systemName) ?? .all)
             records += accounts.filter { matches($0.name, $0.systemName, $0.domain, $0.description) }.map { Records.account($0, client) }
         }
-        if json { return try Records.print(records) }
+        if json { return Records.print(records) }
         var table = TextTable(["PROFILE", "ID", "SYSTEM", "ACCOUNT", "DOMAIN", "PLATFORM"])
         for record in records {
             table.add([record.profile, record.id, record.systemName, record.name, record.domain ?? "", record.platform ?? ""])
@@ -91,7 +91,7 @@ struct ListCommand: AsyncParsableCommand {
             let requests = try await client.listRequests()
             records += requests.filter { matches($0.systemName, $0.accountName, $0.reason, $0.status) }.map { Records.request($0, client) }
         }
-        if json { return try Records.print(records) }
+        if json { return Records.print(records) }
         var table = TextTable(["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"])
         for record in records {
             table.add([record.profile, record.requestId, record.systemName, record.accountName, record.status, record.expiresAt ?? "", record.reason ?? ""])
@@ -105,7 +105,7 @@ struct ListCommand: AsyncParsableCommand {
             let tree = FolderTree(try await client.listFolders())
             records += tree.nodes.filter { matches($0.path, $0.folder.description) }.map { Records.folder($0, client) }
         }
-        if json { return try Records.print(records) }
+        if json { return Records.print(records) }
         var table = TextTable(["PROFILE", "FOLDER", "ID"])
         for record in records {
             table.add([record.profile, String(repeating: "  ", count: record.depth) + record.name, record.id])
@@ -120,7 +120,7 @@ struct ListCommand: AsyncParsableCommand {
             let secrets = try await client.listSecrets(folderID: folderID)
             records += secrets.filter { matches($0.title, $0.folderPath, $0.username, $0.fileName) }.map { Records.secret($0, client) }
         }
-        if json { return try Records.print(records) }
+        if json { return Records.print(records) }
         var table = TextTable(["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"])
         for record in records {
             table.add([record.profile, record.folderPath ?? "", record.title, record.kind, record.username ?? "", record.id])

@@ -29,6 +29,10 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        _ = try AccountReference.validated(reference)
+    }
+
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)

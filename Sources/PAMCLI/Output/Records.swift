@@ -2,37 +2,42 @@ import Foundation
 import PAMCore
 import PAMVendors
 
+/// A `--json` record: written with its keys in sorted order.
+protocol JSONRecord {
+    func write(to writer: inout JSONWriter)
+}
+
 /// The stable `--json` shapes (documented in the README). Optional fields are omitted when unknown.
 enum Records {
-    struct System: Encodable {
+    struct System {
         var profile, vendor, id, name: String
         var platform, address, description: String?
     }
 
-    struct Account: Encodable {
+    struct Account {
         var profile, vendor, id, systemId, systemName, name: String
         var domain, platform, description: String?
         var defaultDurationMinutes, maximumDurationMinutes: Int?
         var lastChange: String?
     }
 
-    struct Request: Encodable {
+    struct Request {
         var profile, vendor, requestId, systemId, systemName, accountId, accountName, status: String
         var reason, expiresAt: String?
     }
 
-    struct Folder: Encodable {
+    struct Folder {
         var profile, vendor, id, name, path: String
         var parentId: String?
         var depth: Int
     }
 
-    struct Secret: Encodable {
+    struct Secret {
         var profile, vendor, id, title, kind: String
         var folderId, folderPath, username, fileName: String?
     }
 
-    struct Lease: Encodable {
+    struct Lease {
         var profile, vendor, requestId, systemId, systemName, accountId, accountName, issuedAt, expiresAt: String
         var reason: String?
     }
@@ -49,7 +54,7 @@ enum Records {
             profile: client.profile, vendor: client.vendor.rawValue, id: account.id, systemId: account.systemID,
             systemName: account.systemName, name: account.name, domain: account.domain, platform: account.platform,
             description: account.description, defaultDurationMinutes: account.defaultDurationMinutes,
-            maximumDurationMinutes: account.maximumDurationMinutes, lastChange: account.lastChange.map(WireDate.format)
+            maximumDurationMinutes: account.maximumDurationMinutes, lastChange: account.lastChange.map { ISODateTime.format($0) }
         )
     }
 
@@ -57,7 +62,7 @@ enum Records {
         Request(
             profile: client.profile, vendor: client.vendor.rawValue, requestId: request.id, systemId: request.systemID,
             systemName: request.systemName, accountId: request.accountID, accountName: request.accountName,
-            status: request.status, reason: request.reason, expiresAt: request.expiresAt.map(WireDate.format)
+            status: request.status, reason: request.reason, expiresAt: request.expiresAt.map { ISODateTime.format($0) }
         )
     }
 
@@ -80,16 +85,125 @@ enum Records {
         Lease(
             profile: lease.profile, vendor: lease.vendor.rawValue, requestId: lease.requestID, systemId: lease.systemID,
             systemName: lease.systemName, accountId: lease.accountID, accountName: lease.accountName,
-            issuedAt: WireDate.format(lease.issuedAt), expiresAt: WireDate.format(lease.expiresAt), reason: lease.reason
+            issuedAt: ISODateTime.format(lease.issuedAt), expiresAt: ISODateTime.format(lease.expiresAt), reason: lease.reason
         )
     }
 
-    /// Prints records as one JSON document with sorted keys.
-    static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        data.withUnsafeBytes { Console.writeAll($0, to: 1) }
+    /// Prints records as one JSON array, flushing to stdout as it goes.
+    static func print(_ records: [some JSONRecord]) {
+        var writer = JSONWriter(capacity: 1 << 20)
+        writer.beginArray()
+        for record in records {
+            record.write(to: &writer)
+            if writer.bytes.count >= 1 << 20 { writer.flush { Console.writeAll($0, to: 1) } }
+        }
+        writer.endArray()
+        writer.flush { Console.writeAll($0, to: 1) }
         Console.write("\n", to: 1)
+    }
+
+    /// Prints one record as a JSON object.
+    static func print(_ record: some JSONRecord) {
+        var writer = JSONWriter()
+        record.write(to: &writer)
+        writer.flush { Console.writeAll($0, to: 1) }
+        Console.write("\n", to: 1)
+    }
+}
+
+extension Records.System: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.optionalField("address", address)
+            json.optionalField("description", description)
+            json.field("id", id)
+            json.field("name", name)
+            json.optionalField("platform", platform)
+            json.field("profile", profile)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Account: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.optionalField("defaultDurationMinutes", defaultDurationMinutes)
+            json.optionalField("description", description)
+            json.optionalField("domain", domain)
+            json.field("id", id)
+            json.optionalField("lastChange", lastChange)
+            json.optionalField("maximumDurationMinutes", maximumDurationMinutes)
+            json.field("name", name)
+            json.optionalField("platform", platform)
+            json.field("profile", profile)
+            json.field("systemId", systemId)
+            json.field("systemName", systemName)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Request: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("accountId", accountId)
+            json.field("accountName", accountName)
+            json.optionalField("expiresAt", expiresAt)
+            json.field("profile", profile)
+            json.optionalField("reason", reason)
+            json.field("requestId", requestId)
+            json.field("status", status)
+            json.field("systemId", systemId)
+            json.field("systemName", systemName)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Folder: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("depth", depth)
+            json.field("id", id)
+            json.field("name", name)
+            json.optionalField("parentId", parentId)
+            json.field("path", path)
+            json.field("profile", profile)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Secret: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.optionalField("fileName", fileName)
+            json.optionalField("folderId", folderId)
+            json.optionalField("folderPath", folderPath)
+            json.field("id", id)
+            json.field("kind", kind)
+            json.field("profile", profile)
+            json.field("title", title)
+            json.optionalField("username", username)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Lease: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("accountId", accountId)
+            json.field("accountName", accountName)
+            json.field("expiresAt", expiresAt)
+            json.field("issuedAt", issuedAt)
+            json.field("profile", profile)
+            json.optionalField("reason", reason)
+            json.field("requestId", requestId)
+            json.field("systemId", systemId)
+            json.field("systemName", systemName)
+            json.field("vendor", vendor)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PAMCore
 
@@ -33,5 +34,16 @@ struct AccountLocator {
                     reason: request.reason, issuedAt: Date(), expiresAt: expires
                 )
             }
+    }
+}
+
+extension AccountReference {
+    /// Parses a command-line reference, reporting a bad one as a usage error (exit 2).
+    static func validated(_ text: String) throws -> AccountReference {
+        do {
+            return try AccountReference(parsing: text)
+        } catch let error as PAMError {
+            throw ValidationError(error.message)
+        }
     }
 }

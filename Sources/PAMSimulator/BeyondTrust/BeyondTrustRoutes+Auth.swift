@@ -1,3 +1,4 @@
+import PAMCore
 import Foundation
 
 extension BeyondTrustSimulator {

@@ -21,7 +21,7 @@ extension BeyondTrustClient: CredentialCheckout {
             return Lease(
                 profile: profile, vendor: vendor, requestID: requestID, accountID: account.id, systemID: account.systemID,
                 systemName: account.systemName, accountName: account.name, reason: reason, issuedAt: issuedAt,
-                expiresAt: BeyondTrustMapping.expiry(serverDate: WireDate.parse(expiresDate), issuedAt: issuedAt, durationMinutes: duration)
+                expiresAt: BeyondTrustMapping.expiry(serverDate: ISODateTime.parse(expiresDate), issuedAt: issuedAt, durationMinutes: duration)
             )
         }
     }

@@ -3,14 +3,13 @@ import PAMCore
 extension BeyondTrustClient: FolderBrowsing {
     public func listFolders() async throws -> [Folder] {
         try await call("list folders") {
-            try await decode(ArrayOrEnvelope<BeyondTrustDTO.Folder>.self, .folders).items.map(BeyondTrustMapping.folder)
+            try await list(BeyondTrustDTO.Folder.self, .folders).items.map(BeyondTrustMapping.folder)
         }
     }
 
     public func listSecrets(folderID: String?) async throws -> [StoredSecret] {
         try await call("list secrets") {
-            try await decode(ArrayOrEnvelope<BeyondTrustDTO.Secret>.self, .secrets(folderID: folderID)).items
-                .map(BeyondTrustMapping.secret)
+            try await list(BeyondTrustDTO.Secret.self, .secrets(folderID: folderID)).items.map(BeyondTrustMapping.secret)
         }
     }
 

@@ -37,17 +37,22 @@ public final class BeyondTrustClient: VendorClient {
         let response = try await session.send(endpoint, subject: subject)
         return try WireJSON.decode(type, from: response.body, operation: endpoint.operation)
     }
+
+    func list<T: JSONScannable>(_ type: T.Type, _ endpoint: BeyondTrustEndpoint) async throws -> (items: [T], total: Int?) {
+        let response = try await session.send(endpoint)
+        return try WireList.decode(type, from: response.body, operation: endpoint.operation)
+    }
 }
 
 extension BeyondTrustClient: SystemBrowsing {
     public func listSystems() async throws -> [ManagedSystem] {
         try await call("list systems") {
             let pageSize = configuration.pageSize
-            let first = try await decode(ArrayOrEnvelope<BeyondTrustDTO.ManagedSystem>.self, .systems(limit: pageSize, offset: 0))
+            let first = try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: 0))
             let all = try await PagedFetch.all(
-                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: first.items, total: first.totalCount
+                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: first.items, total: first.total
             ) { [self] offset in
-                try await decode(ArrayOrEnvelope<BeyondTrustDTO.ManagedSystem>.self, .systems(limit: pageSize, offset: offset)).items
+                try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: offset)).items
             }
             return all.map(BeyondTrustMapping.system)
         }
@@ -55,7 +60,9 @@ extension BeyondTrustClient: SystemBrowsing {
 
     public func system(id: String) async throws -> ManagedSystem {
         try await call("get system") {
-            BeyondTrustMapping.system(try await decode(BeyondTrustDTO.ManagedSystem.self, .system(id: id)))
+            let found = try await list(BeyondTrustDTO.ManagedSystem.self, .system(id: id)).items
+            guard let system = found.first else { throw PAMError(.notFound, "no managed system \(id)") }
+            return BeyondTrustMapping.system(system)
         }
     }
 }
@@ -70,9 +77,8 @@ extension BeyondTrustClient: AccountBrowsing {
             case .systemName(let name): (nil, name)
             }
             let page: @Sendable (Int) async throws -> [BeyondTrustDTO.ManagedAccount] = { [self] offset in
-                try await decode(
-                    ArrayOrEnvelope<BeyondTrustDTO.ManagedAccount>.self,
-                    .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)
+                try await list(
+                    BeyondTrustDTO.ManagedAccount.self, .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)
                 ).items
             }
             let all = try await PagedFetch.all(
@@ -84,9 +90,7 @@ extension BeyondTrustClient: AccountBrowsing {
 
     public func findAccount(systemName: String, accountName: String) async throws -> Account {
         try await call("find account") {
-            let found = try await decode(
-                ObjectOrArray<BeyondTrustDTO.ManagedAccount>.self, .account(systemName: systemName, accountName: accountName)
-            )
+            let found = try await list(BeyondTrustDTO.ManagedAccount.self, .account(systemName: systemName, accountName: accountName))
             guard let first = found.items.first else {
                 throw PAMError(.notFound, "no account \(systemName)/\(accountName)")
             }

@@ -1,34 +1,34 @@
 /// BeyondTrust wire types, exactly as on the wire (PascalCase, with its mixed `Id`/`ID` suffixes).
 public enum BeyondTrustDTO {
     /// `GET ManagedSystems` item.
-    public struct ManagedSystem: Codable, Sendable, Equatable {
+    public struct ManagedSystem: Sendable, Equatable {
         public var ManagedSystemID: Int
         public var SystemName: String
-        public var PlatformID: Int?
-        public var EntityTypeID: Int?
-        public var HostName: String?
-        public var IPAddress: String?
-        public var DnsName: String?
-        public var Port: Int?
-        public var Description: String?
-        public var ReleaseDuration: Int?
-        public var MaxReleaseDuration: Int?
+        public var PlatformID: Int? = nil
+        public var EntityTypeID: Int? = nil
+        public var HostName: String? = nil
+        public var IPAddress: String? = nil
+        public var DnsName: String? = nil
+        public var Port: Int? = nil
+        public var Description: String? = nil
+        public var ReleaseDuration: Int? = nil
+        public var MaxReleaseDuration: Int? = nil
     }
 
     /// `GET ManagedAccounts` item (requestor view: `SystemId`/`AccountId`).
-    public struct ManagedAccount: Codable, Sendable, Equatable {
-        public var PlatformID: Int?
+    public struct ManagedAccount: Sendable, Equatable {
+        public var PlatformID: Int? = nil
         public var SystemId: Int
-        public var SystemName: String?
-        public var DomainName: String?
+        public var SystemName: String? = nil
+        public var DomainName: String? = nil
         public var AccountId: Int
         public var AccountName: String
-        public var AccountDescription: String?
-        public var DefaultReleaseDuration: Int?
-        public var MaximumReleaseDuration: Int?
-        public var LastChangeDate: String?
-        public var NextChangeDate: String?
-        public var IsChanging: Bool?
+        public var AccountDescription: String? = nil
+        public var DefaultReleaseDuration: Int? = nil
+        public var MaximumReleaseDuration: Int? = nil
+        public var LastChangeDate: String? = nil
+        public var NextChangeDate: String? = nil
+        public var IsChanging: Bool? = nil
     }
 
     /// `POST Requests` body.
@@ -70,23 +70,23 @@ public enum BeyondTrustDTO {
     }
 
     /// `GET Secrets-Safe/Folders` item.
-    public struct Folder: Codable, Sendable, Equatable {
+    public struct Folder: Sendable, Equatable {
         public var Id: String
         public var Name: String
-        public var Description: String?
-        public var ParentId: String?
+        public var Description: String? = nil
+        public var ParentId: String? = nil
     }
 
     /// `GET Secrets-Safe/Secrets` item, without its value fields.
-    public struct Secret: Codable, Sendable, Equatable {
+    public struct Secret: Sendable, Equatable {
         public var Id: String
         public var Title: String
-        public var Description: String?
-        public var Username: String?
-        public var SecretType: String?
-        public var FolderId: String?
-        public var FolderPath: String?
-        public var FileName: String?
-        public var ModifiedOn: String?
+        public var Description: String? = nil
+        public var Username: String? = nil
+        public var SecretType: String? = nil
+        public var FolderId: String? = nil
+        public var FolderPath: String? = nil
+        public var FileName: String? = nil
+        public var ModifiedOn: String? = nil
     }
 }

@@ -24,7 +24,7 @@ enum BeyondTrustMapping {
             name: dto.AccountName, domain: dto.DomainName.flatMap { $0.isEmpty ? nil : $0 },
             description: dto.AccountDescription, platform: dto.PlatformID.flatMap { platformNames[$0] },
             defaultDurationMinutes: dto.DefaultReleaseDuration, maximumDurationMinutes: dto.MaximumReleaseDuration,
-            lastChange: WireDate.parse(dto.LastChangeDate)
+            lastChange: ISODateTime.parse(dto.LastChangeDate)
         )
     }
 
@@ -32,7 +32,7 @@ enum BeyondTrustMapping {
         AccessRequest(
             id: String(dto.RequestID), systemID: String(dto.SystemID), systemName: dto.SystemName ?? String(dto.SystemID),
             accountID: String(dto.AccountID), accountName: dto.AccountName ?? String(dto.AccountID),
-            status: dto.Status ?? "Unknown", reason: dto.Reason, expiresAt: WireDate.parse(dto.ExpiresDate)
+            status: dto.Status ?? "Unknown", reason: dto.Reason, expiresAt: ISODateTime.parse(dto.ExpiresDate)
         )
     }
 
@@ -49,7 +49,7 @@ enum BeyondTrustMapping {
         return StoredSecret(
             id: dto.Id, folderID: dto.FolderId, folderPath: dto.FolderPath, title: dto.Title, kind: kind,
             username: dto.Username, fileName: dto.FileName, description: dto.Description,
-            modifiedAt: WireDate.parse(dto.ModifiedOn)
+            modifiedAt: ISODateTime.parse(dto.ModifiedOn)
         )
     }
 

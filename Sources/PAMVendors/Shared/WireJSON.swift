@@ -35,37 +35,3 @@ public enum WireJSON {
         }
     }
 }
-
-/// Either a bare JSON array or a `{TotalCount, Data}` envelope, as BeyondTrust lists answer.
-public struct ArrayOrEnvelope<Element: Decodable>: Decodable {
-    public var items: [Element]
-    public var totalCount: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalCount = "TotalCount", data = "Data"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        if let array = try? decoder.singleValueContainer().decode([Element].self) {
-            items = array
-            totalCount = nil
-        } else {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            items = try container.decode([Element].self, forKey: .data)
-            totalCount = try container.decodeIfPresent(Int.self, forKey: .totalCount)
-        }
-    }
-}
-
-/// Either one object or an array holding it.
-public struct ObjectOrArray<Element: Decodable>: Decodable {
-    public var items: [Element]
-
-    public init(from decoder: any Decoder) throws {
-        if let array = try? decoder.singleValueContainer().decode([Element].self) {
-            items = array
-        } else {
-            items = [try decoder.singleValueContainer().decode(Element.self)]
-        }
-    }
-}
