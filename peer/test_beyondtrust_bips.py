@@ -246,10 +246,6 @@ def test_secrets_safe_get_secret_by_path(simulator, signed_in):
         safe.get_secret("team/app/no-such-secret")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "simulator fidelity: GET Secrets-Safe/Secrets answers a Text secret with \"Password\": null "
-    "and the value only in \"Text\"; BIPS (get_secret, get_all_secrets_by_folder_path) and the Go "
-    "library read \"Password\" for every non-File secret, so they get None. See peer/README.md."))
 def test_secrets_safe_text_secret_by_path(simulator, signed_in):
     expected = simulator.pamtui("secret", "beyondtrust:team/app/api-token").rstrip("\n")
     assert expected.startswith("demo_")
