@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PAMCore
+import ServiceLifecycle
 
 /// One Hummingbird HTTP(S) server on a host and port (0 = any free port), shared by all
 /// vendor simulators. It reports the bound port and stops on request.
@@ -15,11 +16,13 @@ final class LoopbackServer: Sendable {
     /// The port it is bound to (the real one when 0 was asked for).
     let port: Int
     private let task: Task<Void, Never>
+    private let group: ServiceGroup
 
-    private init(host: String, port: Int, task: Task<Void, Never>) {
+    private init(host: String, port: Int, task: Task<Void, Never>, group: ServiceGroup) {
         self.host = host
         self.port = port
         self.task = task
+        self.group = group
     }
 
     /// Starts serving `responder` and returns once the socket is bound; `label` names it in errors.
@@ -43,9 +46,10 @@ final class LoopbackServer: Sendable {
                 continuation.yield(.success(channel.localAddress?.port ?? port))
             },
             logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task {
             do {
-                try await app.run()
+                try await group.run()
             } catch {
                 continuation.yield(.failure(error))
             }
@@ -54,7 +58,7 @@ final class LoopbackServer: Sendable {
         for await event in events {
             switch event {
             case .success(let boundPort):
-                return LoopbackServer(host: host, port: boundPort, task: task)
+                return LoopbackServer(host: host, port: boundPort, task: task, group: group)
             case .failure(let error):
                 throw Self.describe(error, host: host, port: port, label: label)
             }
@@ -63,10 +67,19 @@ final class LoopbackServer: Sendable {
         throw PAMError(.configuration, "the \(label) simulator stopped before it was listening on \(host):\(port)")
     }
 
-    /// Stops listening, closes connections and waits until the server is gone.
-    func stop() async {
-        task.cancel()
+    /// Stops listening, lets requests in flight finish, closes connections and waits until the
+    /// server is gone. Cancelling the server instead can crash NIO when a connection is being
+    /// accepted at that moment ("Deinited NIOAsyncWriter without calling finish()"), so
+    /// cancellation is only the fallback for a shutdown that does not end within `grace`.
+    func stop(grace: Duration = .seconds(5)) async {
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let watchdog = Task {
+            try await Task.sleep(for: grace)
+            task.cancel()
+        }
         await task.value
+        watchdog.cancel()
     }
 
     /// A one-line message for a failure to listen, such as a port in use.
