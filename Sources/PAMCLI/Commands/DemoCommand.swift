@@ -14,6 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the simulated world.")
     var seed: UInt64 = 1
 
+    @OptionGroup var common: CommonOptions
+
     func run() async throws {
         let stateDirectory = try TemporaryDirectory.make(prefix: "pamtui-demo")
         defer { try? FileManager.default.removeItem(atPath: stateDirectory) }
@@ -48,7 +50,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     private func run(_ arguments: [String], configPath: String) async throws {
         Console.out("$ pamtui " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
-        var command = try PamtuiCommand.parseAsRoot(arguments + ["--config", configPath])
+        var passed = ["--config", configPath]
+        if common.trace { passed.append("--trace") }
+        if let traceFile = common.traceFile { passed += ["--trace-file", traceFile] }
+        var command = try PamtuiCommand.parseAsRoot(arguments + passed)
         if var asyncCommand = command as? any AsyncParsableCommand {
             try await asyncCommand.run()
         } else {

@@ -52,6 +52,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Faults to inject (see below).", valueName: "list"))
     var faults: String?
 
+    @OptionGroup var common: CommonOptions
+
     func validate() throws {
         if !self.public && !LoopbackHost.isLoopback(host) {
             throw ValidationError("--host \(host) is not a loopback address: add --public to serve it anyway")
@@ -113,8 +115,7 @@ struct SimulateCommand: AsyncParsableCommand {
 /// JSON string literals for hand-ordered output.
 enum JSONText {
     static func quote(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: JSONWriter.stringLiteral(text), as: UTF8.self)
     }
 
     static func quoteOrNull(_ text: String?) -> String { text.map(quote) ?? "null" }
