@@ -45,9 +45,10 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
-    private func matches(_ fields: String?...) -> Bool {
-        guard let filter, !filter.isEmpty else { return true }
-        return fields.contains { $0?.localizedCaseInsensitiveContains(filter) == true }
+    /// The items whose fields contain the filter text; all items without a filter.
+    private func kept<Item>(_ items: [Item], _ fields: (Item) -> [String?]) -> [Item] {
+        guard let filter, !filter.isEmpty else { return items }
+        return items.filter { item in fields(item).contains { $0?.localizedCaseInsensitiveContains(filter) == true } }
     }
 
     /// The clients that have a capability; a profile named explicitly must have it.
@@ -59,73 +60,72 @@ struct ListCommand: AsyncParsableCommand {
         return capable
     }
 
-    private func listSystems(_ clients: [any VendorClient]) async throws {
-        var records: [Records.System] = []
-        for client in try capable(clients, as: (any SystemBrowsing).self, what: "systems") {
-            let systems = try await client.listSystems()
-            records += systems.filter { matches($0.name, $0.platform, $0.address, $0.description) }.map { Records.system($0, client) }
+    /// Prints the rows of every client as JSON or as a table.
+    private func output<Item, Record: JSONRecord>(
+        _ found: [(client: any VendorClient, items: [Item])], record: (Item, any VendorClient) -> Record,
+        headers: [String], row: (Record) -> [String]
+    ) {
+        if json {
+            var printer = JSONArrayPrinter()
+            for (client, items) in found { items.forEach { printer.append(record($0, client)) } }
+            return printer.finish()
         }
-        if json { return Records.print(records) }
-        var table = TextTable(["PROFILE", "ID", "SYSTEM", "PLATFORM", "ADDRESS"])
-        for record in records { table.add([record.profile, record.id, record.name, record.platform ?? "", record.address ?? ""]) }
+        var table = TextTable(headers)
+        for (client, items) in found { items.forEach { table.add(row(record($0, client))) } }
         Console.out(table.render())
+    }
+
+    private func listSystems(_ clients: [any VendorClient]) async throws {
+        var found: [(client: any VendorClient, items: [ManagedSystem])] = []
+        for client in try capable(clients, as: (any SystemBrowsing).self, what: "systems") {
+            found.append((client, kept(try await client.listSystems()) { [$0.name, $0.platform, $0.address, $0.description] }))
+        }
+        output(found, record: Records.system, headers: ["PROFILE", "ID", "SYSTEM", "PLATFORM", "ADDRESS"]) {
+            [$0.profile, $0.id, $0.name, $0.platform ?? "", $0.address ?? ""]
+        }
     }
 
     private func listAccounts(_ clients: [any VendorClient]) async throws {
-        var records: [Records.Account] = []
+        var found: [(client: any VendorClient, items: [Account])] = []
         for client in try capable(clients, as: (any AccountBrowsing).self, what: "accounts") {
             let accounts = try await client.listAccounts(system.map(AccountScope.systemName) ?? .all)
-            records += accounts.filter { matches($0.name, $0.systemName, $0.domain, $0.description) }.map { Records.account($0, client) }
+            found.append((client, kept(accounts) { [$0.name, $0.systemName, $0.domain, $0.description] }))
         }
-        if json { return Records.print(records) }
-        var table = TextTable(["PROFILE", "ID", "SYSTEM", "ACCOUNT", "DOMAIN", "PLATFORM"])
-        for record in records {
-            table.add([record.profile, record.id, record.systemName, record.name, record.domain ?? "", record.platform ?? ""])
+        output(found, record: Records.account, headers: ["PROFILE", "ID", "SYSTEM", "ACCOUNT", "DOMAIN", "PLATFORM"]) {
+            [$0.profile, $0.id, $0.systemName, $0.name, $0.domain ?? "", $0.platform ?? ""]
         }
-        Console.out(table.render())
     }
 
     private func listRequests(_ clients: [any VendorClient]) async throws {
-        var records: [Records.Request] = []
+        var found: [(client: any VendorClient, items: [AccessRequest])] = []
         for client in try capable(clients, as: (any CredentialCheckout).self, what: "requests") {
-            let requests = try await client.listRequests()
-            records += requests.filter { matches($0.systemName, $0.accountName, $0.reason, $0.status) }.map { Records.request($0, client) }
+            found.append((client, kept(try await client.listRequests()) { [$0.systemName, $0.accountName, $0.reason, $0.status] }))
         }
-        if json { return Records.print(records) }
-        var table = TextTable(["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"])
-        for record in records {
-            table.add([record.profile, record.requestId, record.systemName, record.accountName, record.status, record.expiresAt ?? "", record.reason ?? ""])
+        output(found, record: Records.request, headers: ["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"]) {
+            [$0.profile, $0.requestId, $0.systemName, $0.accountName, $0.status, $0.expiresAt ?? "", $0.reason ?? ""]
         }
-        Console.out(table.render())
     }
 
     private func listFolders(_ clients: [any VendorClient]) async throws {
-        var records: [Records.Folder] = []
+        var found: [(client: any VendorClient, items: [FolderTree.Node])] = []
         for client in try capable(clients, as: (any FolderBrowsing).self, what: "folders") {
-            let tree = FolderTree(try await client.listFolders())
-            records += tree.nodes.filter { matches($0.path, $0.folder.description) }.map { Records.folder($0, client) }
+            found.append((client, kept(FolderTree(try await client.listFolders()).nodes) { [$0.path, $0.folder.description] }))
         }
-        if json { return Records.print(records) }
-        var table = TextTable(["PROFILE", "FOLDER", "ID"])
-        for record in records {
-            table.add([record.profile, String(repeating: "  ", count: record.depth) + record.name, record.id])
+        output(found, record: Records.folder, headers: ["PROFILE", "FOLDER", "ID"]) {
+            [$0.profile, String(repeating: "  ", count: $0.depth) + $0.name, $0.id]
         }
-        Console.out(table.render())
     }
 
     private func listSecrets(_ clients: [any VendorClient]) async throws {
-        var records: [Records.Secret] = []
+        var found: [(client: any VendorClient, items: [StoredSecret])] = []
         for client in try capable(clients, as: (any FolderBrowsing).self, what: "secrets") {
             let folderID = try await folder.asyncMap { try await SecretLocator.folderID($0, client: client) }
             let secrets = try await client.listSecrets(folderID: folderID)
-            records += secrets.filter { matches($0.title, $0.folderPath, $0.username, $0.fileName) }.map { Records.secret($0, client) }
+            found.append((client, kept(secrets) { [$0.title, $0.folderPath, $0.username, $0.fileName] }))
         }
-        if json { return Records.print(records) }
-        var table = TextTable(["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"])
-        for record in records {
-            table.add([record.profile, record.folderPath ?? "", record.title, record.kind, record.username ?? "", record.id])
+        output(found, record: Records.secret, headers: ["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"]) {
+            [$0.profile, $0.folderPath ?? "", $0.title, $0.kind, $0.username ?? "", $0.id]
         }
-        Console.out(table.render())
     }
 }
 

@@ -89,23 +89,29 @@ enum Records {
         )
     }
 
-    /// Prints records as one JSON array, flushing to stdout as it goes.
-    static func print(_ records: [some JSONRecord]) {
-        var writer = JSONWriter(capacity: 1 << 20)
-        writer.beginArray()
-        for record in records {
-            record.write(to: &writer)
-            if writer.bytes.count >= 1 << 20 { writer.flush { Console.writeAll($0, to: 1) } }
-        }
-        writer.endArray()
-        writer.flush { Console.writeAll($0, to: 1) }
-        Console.write("\n", to: 1)
-    }
-
     /// Prints one record as a JSON object.
     static func print(_ record: some JSONRecord) {
         var writer = JSONWriter()
         record.write(to: &writer)
+        writer.flush { Console.writeAll($0, to: 1) }
+        Console.write("\n", to: 1)
+    }
+}
+
+/// Prints records to stdout as one JSON array, flushing every megabyte, so a listing of
+/// 100,000 rows never exists twice in memory.
+struct JSONArrayPrinter {
+    private var writer = JSONWriter(capacity: 1 << 20)
+
+    init() { writer.beginArray() }
+
+    mutating func append(_ record: some JSONRecord) {
+        record.write(to: &writer)
+        if writer.bytes.count >= 1 << 20 { writer.flush { Console.writeAll($0, to: 1) } }
+    }
+
+    mutating func finish() {
+        writer.endArray()
         writer.flush { Console.writeAll($0, to: 1) }
         Console.write("\n", to: 1)
     }

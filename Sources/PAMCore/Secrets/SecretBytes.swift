@@ -49,7 +49,7 @@ public final class SecretBytes: @unchecked Sendable {
     }
 
     deinit {
-        Self.release(storage, locked: locked)
+        Self.release(storage, written: count, locked: locked)
     }
 
     /// Appends bytes, growing the storage; the old storage is wiped before it is freed.
@@ -61,7 +61,7 @@ public final class SecretBytes: @unchecked Sendable {
                 if count > 0, let old = storage.baseAddress, let new = grown.baseAddress {
                     new.copyMemory(from: old, byteCount: count)
                 }
-                Self.release(storage, locked: locked)
+                Self.release(storage, written: count, locked: locked)
                 storage = grown
                 locked = Self.lockIfSmall(grown)
             }
@@ -87,7 +87,7 @@ public final class SecretBytes: @unchecked Sendable {
     /// Zeroes the bytes and empties the secret.
     public func wipe() {
         lock.withLock {
-            if let base = storage.baseAddress { explicit_bzero(base, storage.count) }
+            if let base = storage.baseAddress { explicit_bzero(base, count) }
             count = 0
         }
     }
@@ -125,10 +125,10 @@ public final class SecretBytes: @unchecked Sendable {
         }
     }
 
+    // Only the first `count` bytes ever hold data, so only they are wiped; not zero-filling the
+    // rest avoids touching every page of a large response twice.
     private static func allocate(_ count: Int) -> UnsafeMutableRawBufferPointer {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
-        buffer.initializeMemory(as: UInt8.self, repeating: 0)
-        return buffer
+        UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
     }
 
     private static func lockIfSmall(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
@@ -136,9 +136,9 @@ public final class SecretBytes: @unchecked Sendable {
         return mlock(base, buffer.count) == 0
     }
 
-    private static func release(_ buffer: UnsafeMutableRawBufferPointer, locked: Bool) {
+    private static func release(_ buffer: UnsafeMutableRawBufferPointer, written: Int, locked: Bool) {
         guard let base = buffer.baseAddress else { return }
-        explicit_bzero(base, buffer.count)
+        explicit_bzero(base, written)
         if locked { munlock(base, buffer.count) }
         buffer.deallocate()
     }

@@ -1,32 +1,34 @@
 import PAMCore
 
 extension BeyondTrustDTO.ManagedSystem: JSONScannable {
-    private enum Key {
-        static let id = JSONKey("ManagedSystemID"), name = JSONKey("SystemName"), platform = JSONKey("PlatformID")
-        static let entityType = JSONKey("EntityTypeID"), hostName = JSONKey("HostName"), ip = JSONKey("IPAddress")
-        static let dnsName = JSONKey("DnsName"), dnsNameUpper = JSONKey("DNSName"), port = JSONKey("Port")
-        static let description = JSONKey("Description"), release = JSONKey("ReleaseDuration")
-        static let maxRelease = JSONKey("MaxReleaseDuration")
+    private struct Keys {
+        let id = JSONKey("ManagedSystemID"), name = JSONKey("SystemName"), platform = JSONKey("PlatformID")
+        let entityType = JSONKey("EntityTypeID"), hostName = JSONKey("HostName"), ip = JSONKey("IPAddress")
+        let dnsName = JSONKey("DnsName"), dnsNameUpper = JSONKey("DNSName"), port = JSONKey("Port")
+        let description = JSONKey("Description"), release = JSONKey("ReleaseDuration")
+        let maxRelease = JSONKey("MaxReleaseDuration")
+        static let shared = Keys()
     }
 
     public init(scanning scanner: inout JSONScanner) throws {
         var id: Int?, name: String?
         self.init(ManagedSystemID: 0, SystemName: "")
+        let key = Keys.shared
         try scanner.beginObject()
         var first = true
-        while let key = try scanner.nextKey(first: &first) {
-            switch key {
-            case Key.id: id = try scanner.int()
-            case Key.name: name = try scanner.string()
-            case Key.platform: PlatformID = try scanner.int()
-            case Key.entityType: EntityTypeID = try scanner.int()
-            case Key.hostName: HostName = try scanner.string()
-            case Key.ip: IPAddress = try scanner.string()
-            case Key.dnsName, Key.dnsNameUpper: DnsName = try scanner.string()
-            case Key.port: Port = try scanner.int()
-            case Key.description: Description = try scanner.string()
-            case Key.release: ReleaseDuration = try scanner.int()
-            case Key.maxRelease: MaxReleaseDuration = try scanner.int()
+        while let member = try scanner.nextKey(first: &first) {
+            switch member {
+            case key.id: id = try scanner.int()
+            case key.name: name = try scanner.string()
+            case key.platform: PlatformID = try scanner.int()
+            case key.entityType: EntityTypeID = try scanner.int()
+            case key.hostName: HostName = try scanner.string()
+            case key.ip: IPAddress = try scanner.string()
+            case key.dnsName, key.dnsNameUpper: DnsName = try scanner.string()
+            case key.port: Port = try scanner.int()
+            case key.description: Description = try scanner.string()
+            case key.release: ReleaseDuration = try scanner.int()
+            case key.maxRelease: MaxReleaseDuration = try scanner.int()
             default: try scanner.skipValue()
             }
         }
@@ -37,33 +39,35 @@ extension BeyondTrustDTO.ManagedSystem: JSONScannable {
 }
 
 extension BeyondTrustDTO.ManagedAccount: JSONScannable {
-    private enum Key {
-        static let platform = JSONKey("PlatformID"), systemID = JSONKey("SystemId"), systemName = JSONKey("SystemName")
-        static let domain = JSONKey("DomainName"), accountID = JSONKey("AccountId"), accountName = JSONKey("AccountName")
-        static let description = JSONKey("AccountDescription"), defaultRelease = JSONKey("DefaultReleaseDuration")
-        static let maxRelease = JSONKey("MaximumReleaseDuration"), lastChange = JSONKey("LastChangeDate")
-        static let nextChange = JSONKey("NextChangeDate"), changing = JSONKey("IsChanging")
+    private struct Keys {
+        let platform = JSONKey("PlatformID"), systemID = JSONKey("SystemId"), systemName = JSONKey("SystemName")
+        let domain = JSONKey("DomainName"), accountID = JSONKey("AccountId"), accountName = JSONKey("AccountName")
+        let description = JSONKey("AccountDescription"), defaultRelease = JSONKey("DefaultReleaseDuration")
+        let maxRelease = JSONKey("MaximumReleaseDuration"), lastChange = JSONKey("LastChangeDate")
+        let nextChange = JSONKey("NextChangeDate"), changing = JSONKey("IsChanging")
+        static let shared = Keys()
     }
 
     public init(scanning scanner: inout JSONScanner) throws {
         var systemID: Int?, accountID: Int?, accountName: String?
         self.init(SystemId: 0, AccountId: 0, AccountName: "")
+        let key = Keys.shared
         try scanner.beginObject()
         var first = true
-        while let key = try scanner.nextKey(first: &first) {
-            switch key {
-            case Key.platform: PlatformID = try scanner.int()
-            case Key.systemID: systemID = try scanner.int()
-            case Key.systemName: SystemName = try scanner.string()
-            case Key.domain: DomainName = try scanner.string()
-            case Key.accountID: accountID = try scanner.int()
-            case Key.accountName: accountName = try scanner.string()
-            case Key.description: AccountDescription = try scanner.string()
-            case Key.defaultRelease: DefaultReleaseDuration = try scanner.int()
-            case Key.maxRelease: MaximumReleaseDuration = try scanner.int()
-            case Key.lastChange: LastChangeDate = try scanner.string()
-            case Key.nextChange: NextChangeDate = try scanner.string()
-            case Key.changing: IsChanging = try scanner.bool()
+        while let member = try scanner.nextKey(first: &first) {
+            switch member {
+            case key.platform: PlatformID = try scanner.int()
+            case key.systemID: systemID = try scanner.int()
+            case key.systemName: SystemName = try scanner.string()
+            case key.domain: DomainName = try scanner.string()
+            case key.accountID: accountID = try scanner.int()
+            case key.accountName: accountName = try scanner.string()
+            case key.description: AccountDescription = try scanner.string()
+            case key.defaultRelease: DefaultReleaseDuration = try scanner.int()
+            case key.maxRelease: MaximumReleaseDuration = try scanner.int()
+            case key.lastChange: LastChangeDate = try scanner.string()
+            case key.nextChange: NextChangeDate = try scanner.string()
+            case key.changing: IsChanging = try scanner.bool()
             default: try scanner.skipValue()
             }
         }
@@ -75,21 +79,23 @@ extension BeyondTrustDTO.ManagedAccount: JSONScannable {
 }
 
 extension BeyondTrustDTO.Folder: JSONScannable {
-    private enum Key {
-        static let id = JSONKey("Id"), name = JSONKey("Name"), description = JSONKey("Description"), parent = JSONKey("ParentId")
+    private struct Keys {
+        let id = JSONKey("Id"), name = JSONKey("Name"), description = JSONKey("Description"), parent = JSONKey("ParentId")
+        static let shared = Keys()
     }
 
     public init(scanning scanner: inout JSONScanner) throws {
         var id: String?, name: String?
         self.init(Id: "", Name: "")
+        let key = Keys.shared
         try scanner.beginObject()
         var first = true
-        while let key = try scanner.nextKey(first: &first) {
-            switch key {
-            case Key.id: id = try scanner.string()
-            case Key.name: name = try scanner.string()
-            case Key.description: Description = try scanner.string()
-            case Key.parent: ParentId = try scanner.string()
+        while let member = try scanner.nextKey(first: &first) {
+            switch member {
+            case key.id: id = try scanner.string()
+            case key.name: name = try scanner.string()
+            case key.description: Description = try scanner.string()
+            case key.parent: ParentId = try scanner.string()
             default: try scanner.skipValue()
             }
         }
@@ -100,29 +106,31 @@ extension BeyondTrustDTO.Folder: JSONScannable {
 }
 
 extension BeyondTrustDTO.Secret: JSONScannable {
-    private enum Key {
-        static let id = JSONKey("Id"), title = JSONKey("Title"), description = JSONKey("Description")
-        static let username = JSONKey("Username"), type = JSONKey("SecretType"), folderID = JSONKey("FolderId")
-        static let folderPath = JSONKey("FolderPath"), fileName = JSONKey("FileName"), modified = JSONKey("ModifiedOn")
+    private struct Keys {
+        let id = JSONKey("Id"), title = JSONKey("Title"), description = JSONKey("Description")
+        let username = JSONKey("Username"), type = JSONKey("SecretType"), folderID = JSONKey("FolderId")
+        let folderPath = JSONKey("FolderPath"), fileName = JSONKey("FileName"), modified = JSONKey("ModifiedOn")
+        static let shared = Keys()
     }
 
     /// Reads the metadata; value fields (Password, Text) are skipped without being decoded.
     public init(scanning scanner: inout JSONScanner) throws {
         var id: String?, title: String?
         self.init(Id: "", Title: "")
+        let key = Keys.shared
         try scanner.beginObject()
         var first = true
-        while let key = try scanner.nextKey(first: &first) {
-            switch key {
-            case Key.id: id = try scanner.string()
-            case Key.title: title = try scanner.string()
-            case Key.description: Description = try scanner.string()
-            case Key.username: Username = try scanner.string()
-            case Key.type: SecretType = try scanner.string()
-            case Key.folderID: FolderId = try scanner.string()
-            case Key.folderPath: FolderPath = try scanner.string()
-            case Key.fileName: FileName = try scanner.string()
-            case Key.modified: ModifiedOn = try scanner.string()
+        while let member = try scanner.nextKey(first: &first) {
+            switch member {
+            case key.id: id = try scanner.string()
+            case key.title: title = try scanner.string()
+            case key.description: Description = try scanner.string()
+            case key.username: Username = try scanner.string()
+            case key.type: SecretType = try scanner.string()
+            case key.folderID: FolderId = try scanner.string()
+            case key.folderPath: FolderPath = try scanner.string()
+            case key.fileName: FileName = try scanner.string()
+            case key.modified: ModifiedOn = try scanner.string()
             default: try scanner.skipValue()
             }
         }
