@@ -62,6 +62,13 @@ import Testing
         expectOneLine(result, status: 6, "beyondtrust: list systems: connection refused by 127.0.0.1:1")
     }
 
+    @Test func unresolvableHost() async throws {
+        let result = try await run(["ls", "systems"], edit: {
+            setting("url", to: "\"https://pam.invalid/BeyondTrust/api/public/v3\"", in: $0)
+        })
+        expectOneLine(result, status: 6, "beyondtrust: list systems: cannot resolve host pam.invalid")
+    }
+
     @Test func tlsVerification() async throws {
         let result = try await run(["ls", "systems"], edit: { removing("ca_file", from: $0) })
         expectOneLine(result, status: 6, "not trusted")

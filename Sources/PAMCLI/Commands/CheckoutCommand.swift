@@ -14,8 +14,14 @@ struct CheckoutOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("When I already hold a request: reuse, renew or none (fail).", valueName: "option"))
     var conflict: ConflictOption?
 
+    @Option(name: .customLong("access-type"), help: ArgumentHelp("Vendor access type, e.g. View, RDP or SSH (default: the profile's, else View).", valueName: "type"))
+    var accessType: String?
+
     func request(for account: Account, defaultConflict: ConflictOption) -> CheckoutRequest {
-        CheckoutRequest(account: account, reason: reason, durationMinutes: duration, conflict: conflict ?? defaultConflict)
+        CheckoutRequest(
+            account: account, reason: reason, durationMinutes: duration, accessType: accessType,
+            conflict: conflict ?? defaultConflict
+        )
     }
 }
 
@@ -47,8 +53,7 @@ struct CheckoutCommand: AsyncParsableCommand {
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
-            let defaults = try workspace.configuration.profile(named: located.client.profile).defaults
-            let lease = try await located.client.checkOut(checkout.request(for: located.account, defaultConflict: defaults.conflict))
+            let lease = try await located.checkOut(checkout, in: workspace)
             if json { return Records.print(Records.lease(lease)) }
             Console.out(LeaseText.describe(lease))
         }

@@ -39,8 +39,7 @@ struct ShowCommand: AsyncParsableCommand {
             var openedHere = false
             var lease = try await located.activeLeases().first
             if lease == nil {
-                let defaults = try workspace.configuration.profile(named: located.client.profile).defaults
-                lease = try await located.client.checkOut(checkout.request(for: located.account, defaultConflict: defaults.conflict))
+                lease = try await located.checkOut(checkout, in: workspace)
                 openedHere = true
             }
             guard let lease else { return }

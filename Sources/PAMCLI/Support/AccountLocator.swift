@@ -21,6 +21,12 @@ struct AccountLocator {
         self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
     }
 
+    /// Checks the account out with the command's options and the profile's default conflict option.
+    func checkOut(_ options: CheckoutOptions, in workspace: Workspace) async throws -> Lease {
+        let defaults = try workspace.configuration.profile(named: client.profile).defaults
+        return try await client.checkOut(options.request(for: account, defaultConflict: defaults.conflict))
+    }
+
     /// My active requests on this account, as leases.
     func activeLeases() async throws -> [Lease] {
         let requests = try await client.listRequests()

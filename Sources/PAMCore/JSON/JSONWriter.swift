@@ -122,6 +122,13 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends an already encoded JSON value (a cached row) as the next element.
+    public mutating func rawValue(_ encoded: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: encoded)
+        needsComma = true
+    }
+
     /// Hands the bytes written so far to `sink` and starts an empty buffer, keeping the
     /// position inside any open array or object.
     public mutating func flush(_ sink: (UnsafeRawBufferPointer) -> Void) {

@@ -130,7 +130,12 @@ extension BeyondTrustSimulator {
             let page = rows.page(limit: paging.limit ?? 1000, offset: paging.offset)
             var writer = JSONWriter(capacity: page.count * 700 + 16)
             writer.array { w in
-                for account in page { BeyondTrustJSON.requestorAccount(&w, account, world: world, state: snapshot) }
+                for account in page {
+                    let version = snapshot.lastChange(account, world: world)
+                    w.rawValue(accountRows.row(account, version: version) { row in
+                        BeyondTrustJSON.requestorAccount(&row, account, world: world, state: snapshot)
+                    })
+                }
             }
             return .json(200, writer.bytes)
         }

@@ -9,6 +9,8 @@ final class BeyondTrustSimulator: SimulatedVendor {
     let aliasBasePaths = ["/eEye.RetinaCS.Server/api/public/v3"]
     let world: BeyondTrustWorld
     let state = Locked(BeyondTrustState())
+    /// Encoded requestor-view rows, so listing 100,000 accounts is mostly copying bytes.
+    let accountRows = EncodedRowCache()
     let environment: SimulatorEnvironment
     let apiKey: String
     let runAsPassword: String

@@ -49,12 +49,13 @@ extension BeyondTrustClient: SystemBrowsing {
         try await call("list systems") {
             let pageSize = configuration.pageSize
             let first = try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: 0))
-            let all = try await PagedFetch.all(
-                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: first.items, total: first.total
+            return try await PagedFetch.all(
+                pageSize: pageSize, concurrency: configuration.pageConcurrency,
+                firstPage: first.items.map(BeyondTrustMapping.system), total: first.total
             ) { [self] offset in
                 try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: offset)).items
+                    .map(BeyondTrustMapping.system)
             }
-            return all.map(BeyondTrustMapping.system)
         }
     }
 
@@ -76,15 +77,15 @@ extension BeyondTrustClient: AccountBrowsing {
             case .systemID(let id): (id, nil)
             case .systemName(let name): (nil, name)
             }
-            let page: @Sendable (Int) async throws -> [BeyondTrustDTO.ManagedAccount] = { [self] offset in
+            // Each page is decoded and mapped in its own task, so that work runs in parallel too.
+            let page: @Sendable (Int) async throws -> [Account] = { [self] offset in
                 try await list(
                     BeyondTrustDTO.ManagedAccount.self, .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)
-                ).items
+                ).items.map(BeyondTrustMapping.account)
             }
-            let all = try await PagedFetch.all(
+            return try await PagedFetch.all(
                 pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: try await page(0), total: nil, fetch: page
             )
-            return all.map(BeyondTrustMapping.account)
         }
     }
 
