@@ -21,7 +21,7 @@ public struct JSONScanner {
     }
 
     /// The next significant byte, without consuming it.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < bytes.count ? bytes[index] : nil
@@ -42,7 +42,7 @@ public struct JSONScanner {
     public mutating func beginObject() throws { try expect(UInt8(ascii: "{")) }
 
     /// The next member's key (consuming it and its colon), or nil after consuming `}`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextKey(first: inout Bool) throws -> JSONKey? {
         guard try next(closing: UInt8(ascii: "}"), first: &first) else { return nil }
         let key = try withRawString { JSONKey(bytes: $0) }
@@ -51,7 +51,7 @@ public struct JSONScanner {
     }
 
     /// Consumes `null` if it is next.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func consumeNull() -> Bool {
         guard peek() == UInt8(ascii: "n"), index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u") else { return false }
         index += 4
@@ -131,7 +131,7 @@ public struct JSONScanner {
 
     // MARK: Internals
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -141,7 +141,7 @@ public struct JSONScanner {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else {
             throw Self.malformed("expected '\(Character(UnicodeScalar(byte)))' at byte \(index)")
@@ -149,7 +149,7 @@ public struct JSONScanner {
         index += 1
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func next(closing: UInt8, first: inout Bool) throws -> Bool {
         guard let byte = peek() else { throw Self.malformed("unterminated container") }
         if byte == closing {

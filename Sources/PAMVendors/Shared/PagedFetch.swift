@@ -1,42 +1,38 @@
-/// Fetches every page of a limit/offset list, several pages at a time, keeping page order.
+/// Fetches every page of a limit/offset list with a window of pages in flight, keeping page order.
 public enum PagedFetch {
-    /// With `total` known, all pages go out at once (bounded by `concurrency`); without it, pages
-    /// go out in waves until one comes back short.
+    /// Keeps `concurrency` pages in flight: each finished full page starts the next one, so the
+    /// window never drains between rounds. With `total` known no page past it is asked for;
+    /// without it, pages stop being started once one comes back short.
     public static func all<Item: Sendable>(
         pageSize: Int, concurrency: Int, firstPage: [Item], total: Int?,
         fetch: @escaping @Sendable (_ offset: Int) async throws -> [Item]
     ) async throws -> [Item] {
-        guard firstPage.count >= pageSize else { return firstPage }
-        var pages: [[Item]] = [firstPage]
-        var nextOffset = pageSize
-        let width = max(1, concurrency)
-        while true {
-            var offsets: [Int] = []
-            while offsets.count < width, total.map({ nextOffset < $0 }) ?? true {
-                offsets.append(nextOffset)
+        guard firstPage.count >= pageSize, pageSize > 0 else { return firstPage }
+        let pages = try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
+            var nextOffset = pageSize
+            var endSeen = false
+            func startNext() {
+                guard !endSeen, total.map({ nextOffset < $0 }) ?? true else { return }
+                let offset = nextOffset
                 nextOffset += pageSize
+                group.addTask { (offset, try await fetch(offset)) }
             }
-            if offsets.isEmpty { break }
-            let wave = try await fetchWave(offsets, fetch: fetch)
-            pages.append(contentsOf: wave)
-            let shortPage = wave.contains { $0.count < pageSize }
-            if shortPage && total == nil { break }
-        }
-        return pages.flatMap { $0 }
-    }
-
-    private static func fetchWave<Item: Sendable>(
-        _ offsets: [Int], fetch: @escaping @Sendable (Int) async throws -> [Item]
-    ) async throws -> [[Item]] {
-        try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
-            for (position, offset) in offsets.enumerated() {
-                group.addTask { (position, try await fetch(offset)) }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            var pages: [Int: [Item]] = [0: firstPage]
+            for try await (offset, items) in group {
+                pages[offset] = items
+                if items.count < pageSize { endSeen = true } else { startNext() }
             }
-            var results = [[Item]](repeating: [], count: offsets.count)
-            for try await (position, items) in group { results[position] = items }
-            // Pages after a short one belong to nobody; dropping them keeps no duplicates.
-            if let short = results.firstIndex(where: { $0.isEmpty }) { results.removeSubrange((short + 1)...) }
-            return results
+            return pages
         }
+        // Pages after the first short one belong to nobody; dropping them keeps no duplicates.
+        var result: [Item] = []
+        var offset = 0
+        while let items = pages[offset] {
+            result.append(contentsOf: items)
+            if items.count < pageSize { break }
+            offset += pageSize
+        }
+        return result
     }
 }
