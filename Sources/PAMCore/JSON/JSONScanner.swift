@@ -50,6 +50,17 @@ public struct JSONScanner {
         return key
     }
 
+    /// Reads an object, handing each member's key to `read` with the scanner placed on its value;
+    /// members `read` does not take (it returns false) are skipped.
+    @inlinable
+    public static func readObject(_ scanner: inout JSONScanner, _ read: (JSONKey, inout JSONScanner) throws -> Bool) throws {
+        try scanner.beginObject()
+        var first = true
+        while let member = try scanner.nextKey(first: &first) {
+            if try !read(member, &scanner) { try scanner.skipValue() }
+        }
+    }
+
     /// Consumes `null` if it is next.
     @inlinable @inline(__always)
     public mutating func consumeNull() -> Bool {

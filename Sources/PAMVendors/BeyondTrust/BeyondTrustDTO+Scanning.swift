@@ -14,9 +14,7 @@ extension BeyondTrustDTO.ManagedSystem: JSONScannable {
         var id: Int?, name: String?
         self.init(ManagedSystemID: 0, SystemName: "")
         let key = Keys.shared
-        try scanner.beginObject()
-        var first = true
-        while let member = try scanner.nextKey(first: &first) {
+        try JSONScanner.readObject(&scanner) { member, scanner in
             switch member {
             case key.id: id = try scanner.int()
             case key.name: name = try scanner.string()
@@ -29,8 +27,9 @@ extension BeyondTrustDTO.ManagedSystem: JSONScannable {
             case key.description: Description = try scanner.string()
             case key.release: ReleaseDuration = try scanner.int()
             case key.maxRelease: MaxReleaseDuration = try scanner.int()
-            default: try scanner.skipValue()
+            default: return false
             }
+            return true
         }
         guard let id else { throw WireList.missing("ManagedSystemID") }
         guard let name else { throw WireList.missing("SystemName") }
@@ -52,9 +51,7 @@ extension BeyondTrustDTO.ManagedAccount: JSONScannable {
         var systemID: Int?, accountID: Int?, accountName: String?
         self.init(SystemId: 0, AccountId: 0, AccountName: "")
         let key = Keys.shared
-        try scanner.beginObject()
-        var first = true
-        while let member = try scanner.nextKey(first: &first) {
+        try JSONScanner.readObject(&scanner) { member, scanner in
             switch member {
             case key.platform: PlatformID = try scanner.int()
             case key.systemID: systemID = try scanner.int()
@@ -68,8 +65,9 @@ extension BeyondTrustDTO.ManagedAccount: JSONScannable {
             case key.lastChange: LastChangeDate = try scanner.string()
             case key.nextChange: NextChangeDate = try scanner.string()
             case key.changing: IsChanging = try scanner.bool()
-            default: try scanner.skipValue()
+            default: return false
             }
+            return true
         }
         guard let systemID else { throw WireList.missing("SystemId") }
         guard let accountID else { throw WireList.missing("AccountId") }
@@ -88,16 +86,15 @@ extension BeyondTrustDTO.Folder: JSONScannable {
         var id: String?, name: String?
         self.init(Id: "", Name: "")
         let key = Keys.shared
-        try scanner.beginObject()
-        var first = true
-        while let member = try scanner.nextKey(first: &first) {
+        try JSONScanner.readObject(&scanner) { member, scanner in
             switch member {
             case key.id: id = try scanner.string()
             case key.name: name = try scanner.string()
             case key.description: Description = try scanner.string()
             case key.parent: ParentId = try scanner.string()
-            default: try scanner.skipValue()
+            default: return false
             }
+            return true
         }
         guard let id else { throw WireList.missing("Id") }
         guard let name else { throw WireList.missing("Name") }
@@ -118,9 +115,7 @@ extension BeyondTrustDTO.Secret: JSONScannable {
         var id: String?, title: String?
         self.init(Id: "", Title: "")
         let key = Keys.shared
-        try scanner.beginObject()
-        var first = true
-        while let member = try scanner.nextKey(first: &first) {
+        try JSONScanner.readObject(&scanner) { member, scanner in
             switch member {
             case key.id: id = try scanner.string()
             case key.title: title = try scanner.string()
@@ -131,8 +126,9 @@ extension BeyondTrustDTO.Secret: JSONScannable {
             case key.folderPath: FolderPath = try scanner.string()
             case key.fileName: FileName = try scanner.string()
             case key.modified: ModifiedOn = try scanner.string()
-            default: try scanner.skipValue()
+            default: return false
             }
+            return true
         }
         guard let id else { throw WireList.missing("Id") }
         guard let title else { throw WireList.missing("Title") }

@@ -33,14 +33,13 @@ public enum WireList {
         var probe = scanner
         var total: Int?
         var items: [Item]?
-        try probe.beginObject()
-        var first = true
-        while let key = try probe.nextKey(first: &first) {
-            switch key {
-            case totalCountKey: total = try probe.int()
-            case dataKey: items = try array(Item.self, &probe)
-            default: try probe.skipValue()
+        try JSONScanner.readObject(&probe) { member, scanner in
+            switch member {
+            case totalCountKey: total = try scanner.int()
+            case dataKey: items = try array(Item.self, &scanner)
+            default: return false
             }
+            return true
         }
         if let items {
             scanner = probe
