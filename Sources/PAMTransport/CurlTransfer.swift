@@ -113,6 +113,12 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        // A session cookie is a credential: libcurl's jar keeps it, and its value is never
+        // decoded into a String here. The header stays listed, with its value withheld.
+        if Self.isSetCookie(bytes) {
+            headers.append((name: "Set-Cookie", value: "(withheld)"))
+            return
+        }
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line: earlier headers belonged to a 1xx, a redirect or an auth round.
@@ -124,6 +130,14 @@ final class CurlTransfer: @unchecked Sendable {
         let value = String(line[line.index(after: colon)...]).trimmingScalars
         guard !name.isEmpty else { return }
         headers.append((name: name, value: value))
+    }
+
+    private static func isSetCookie(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let prefix = Array("set-cookie:".utf8)
+        guard bytes.count >= prefix.count else { return false }
+        return zip(bytes.prefix(prefix.count), prefix).allSatisfy { byte, expected in
+            (65...90).contains(byte) ? byte + 32 == expected : byte == expected
+        }
     }
 
     /// Copies the next part of the request body into libcurl's buffer; returns the count copied.
