@@ -57,6 +57,26 @@ let package = Package(
             ]
         ),
 
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+
+        /// In-memory terminal: cell grid, layout, widgets, themes, key events. No curses, no app.
+        .target(
+            name: "PAMScreen",
+            dependencies: ["PAMCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+
+        /// The only code that calls ncurses: presenting grids, reading keys, resize, signals.
+        .target(name: "PAMCurses", dependencies: ["CNCurses", "PAMScreen", "PAMCore"]),
+
+        /// Copying secrets to the clipboard (Wayland, X11, tmux, OSC 52) and clearing them again.
+        .target(
+            name: "PAMClipboard",
+            dependencies: ["PAMCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        /// The view model: state, actions, reduce, effects, keymap, and the app drawn with widgets.
+        .target(name: "PAMApp", dependencies: ["PAMCore", "PAMScreen"]),
+
         /// The command line: TUI entry, demo, simulate and the scriptable twins.
         .target(
             name: "PAMCLI",
@@ -80,6 +100,10 @@ let package = Package(
             path: "Tests/PAMTestSupport"
         ),
         .testTarget(name: "PAMCoreTests", dependencies: ["PAMCore"]),
+        .testTarget(name: "PAMScreenTests", dependencies: ["PAMScreen"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "PAMCursesTests", dependencies: ["PAMCurses", "PAMScreen", "PAMTestSupport"]),
+        .testTarget(name: "PAMClipboardTests", dependencies: ["PAMClipboard", "PAMTestSupport"]),
+        .testTarget(name: "PAMAppTests", dependencies: ["PAMApp", "PAMScreen"]),
         .testTarget(
             name: "PAMTransportTests",
             dependencies: [

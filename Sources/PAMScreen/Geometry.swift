@@ -1,0 +1,87 @@
+/// A terminal size in cells.
+public struct Size: Sendable, Equatable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+}
+
+/// A rectangle of cells; `x`, `y` is the top-left corner.
+public struct Rect: Sendable, Equatable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public init(_ size: Size) { self.init(x: 0, y: 0, width: size.width, height: size.height) }
+
+    public var isEmpty: Bool { width == 0 || height == 0 }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+
+    /// The rectangle shrunk by `amount` cells on every side.
+    public func inset(by amount: Int) -> Rect {
+        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
+    }
+
+    /// The top `rows` rows, and the rest.
+    public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+        let taken = min(max(0, rows), height)
+        return (Rect(x: x, y: y, width: width, height: taken), Rect(x: x, y: y + taken, width: width, height: height - taken))
+    }
+
+    /// The bottom `rows` rows, and the rest.
+    public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
+        let taken = min(max(0, rows), height)
+        return (Rect(x: x, y: y, width: width, height: height - taken), Rect(x: x, y: maxY - taken, width: width, height: taken))
+    }
+
+    /// The left `columns` columns, and the rest.
+    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
+        let taken = min(max(0, columns), width)
+        return (Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height))
+    }
+
+    /// Side-by-side columns whose widths follow `weights`; rounding goes to the last column.
+    public func columns(_ weights: [Int]) -> [Rect] {
+        let total = max(1, weights.reduce(0, +))
+        var result: [Rect] = []
+        var left = x
+        for (index, weight) in weights.enumerated() {
+            let columnWidth = index == weights.count - 1 ? maxX - left : width * weight / total
+            result.append(Rect(x: left, y: y, width: columnWidth, height: height))
+            left += columnWidth
+        }
+        return result
+    }
+
+    /// Stacked rows whose heights follow `weights`; rounding goes to the last row.
+    public func rows(_ weights: [Int]) -> [Rect] {
+        let total = max(1, weights.reduce(0, +))
+        var result: [Rect] = []
+        var top = y
+        for (index, weight) in weights.enumerated() {
+            let rowHeight = index == weights.count - 1 ? maxY - top : height * weight / total
+            result.append(Rect(x: x, y: top, width: width, height: rowHeight))
+            top += rowHeight
+        }
+        return result
+    }
+
+    /// A rectangle of at most `size`, centred in this one.
+    public func centered(_ size: Size) -> Rect {
+        let w = min(size.width, width)
+        let h = min(size.height, height)
+        return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
+    }
+}
