@@ -1,0 +1,42 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+/// Everything that can change the state: input, time, and results of effects.
+public enum Action: Sendable, Equatable {
+    case key(KeyEvent)
+    case command(Command)
+    case tick(Date)
+    case resized(Size)
+
+    case systemsLoaded(requestID: Int, Result<[ManagedSystem], ActionError>)
+    case accountsLoaded(requestID: Int, Result<[Account], ActionError>)
+    case foldersLoaded(requestID: Int, Result<[FolderTree.Node], ActionError>)
+    case checkedOut(requestID: Int, Result<Lease, ActionError>)
+    case checkedIn(leaseID: String, Result<Lease, ActionError>)
+    /// The secret of a lease is in the store and may be revealed or copied.
+    case secretReady(leaseID: String, purpose: SecretPurpose, Result<Bool, ActionError>)
+    case copied(Result<ClipboardHold, ActionError>)
+    case clipboardCleared(verified: Bool)
+    case exchange(HTTPExchange)
+}
+
+/// Why a secret is fetched.
+public enum SecretPurpose: Sendable, Equatable { case reveal, copy }
+
+/// An error as an action carries it: the one-line message and kind (never a secret).
+public struct ActionError: Error, Sendable, Equatable {
+    public var message: String
+    public var kind: PAMError.Kind
+
+    public init(_ error: any Error) {
+        let pam = PAMError.wrap(error)
+        message = pam.description
+        kind = pam.kind
+    }
+
+    public init(message: String, kind: PAMError.Kind) {
+        self.message = message
+        self.kind = kind
+    }
+}

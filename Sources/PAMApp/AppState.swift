@@ -1,0 +1,147 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+/// The panes, in Tab order.
+public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
+    case profiles, systems, accounts, folders, tasks, leases
+
+    /// The capability a profile needs for the pane to appear (profiles and leases always do).
+    var capability: Capabilities? {
+        switch self {
+        case .profiles, .leases: nil
+        case .systems: .systems
+        case .accounts: .accounts
+        case .folders: .folders
+        case .tasks: .tasks
+        }
+    }
+}
+
+/// A profile as the UI knows it.
+public struct ProfileSummary: Sendable, Equatable {
+    public var name: String
+    public var vendor: Vendor
+    public var capabilities: Capabilities
+
+    public init(name: String, vendor: Vendor, capabilities: Capabilities) {
+        self.name = name
+        self.vendor = vendor
+        self.capabilities = capabilities
+    }
+}
+
+/// Selection, scroll and filter of one pane.
+public struct PaneState: Sendable, Equatable {
+    public var selected = 0
+    public var filter = ""
+    public var filterInverted = false
+    public init() {}
+}
+
+/// The check-out dialog's fields.
+public struct CheckoutForm: Sendable, Equatable {
+    public var account: Account
+    public var reason: String
+    public var duration: String
+    /// 0 reason, 1 duration, 2 OK, 3 Cancel.
+    public var focus = 0
+    public var error: String?
+}
+
+/// What is open on top of the panes.
+public enum Overlay: Sendable, Equatable {
+    case checkout(CheckoutForm)
+    /// Check-in confirmation; `confirm` is false (Cancel) until the user moves to it.
+    case confirmCheckin(leaseID: String, confirm: Bool)
+    /// Quitting with leases: 0 check in all, 1 keep them, 2 cancel (the default).
+    case quit(choice: Int)
+    case help(query: String, selected: Int)
+    case palette(text: String, selected: Int)
+    case auditLog
+    case message(title: String, lines: [String])
+}
+
+/// A timed message in the status line.
+public struct Flash: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public var until: Date
+}
+
+/// The secret on screen: which lease, until when. The bytes stay in the effect runner's store.
+public struct Reveal: Sendable, Equatable {
+    public var leaseID: String
+    public var until: Date
+}
+
+/// The secret in the clipboard: when it clears.
+public struct ClipboardHold: Sendable, Equatable {
+    public var backend: String
+    public var clearsAt: Date
+}
+
+/// One line of the audit log: an API call or a user action, never a secret.
+public struct AuditEntry: Sendable, Equatable {
+    public var at: Date
+    public var text: String
+}
+
+/// Everything the UI shows. Changed only by `reduce`.
+public struct AppState: Sendable, Equatable {
+    public var now: Date
+    public var size: Size
+    public var profiles: [ProfileSummary]
+    public var profileIndex = 0
+    public var focus: Pane = .accounts
+    public var panes: [Pane: PaneState] = [:]
+    public var systems: LoadState<[ManagedSystem]> = .idle
+    public var accounts: LoadState<[Account]> = .idle
+    /// The system whose accounts are shown; nil shows all.
+    public var accountScope: ManagedSystem?
+    public var folders: LoadState<[FolderTree.Node]> = .idle
+    public var leases: [Lease] = []
+    /// Leases whose check-in is in flight.
+    public var checkingIn: Set<String> = []
+    public var overlay: Overlay?
+    public var filterEditing = false
+    public var reveal: Reveal?
+    public var clipboard: ClipboardHold?
+    public var flash: Flash?
+    public var audit: [AuditEntry] = []
+    public var settings: Settings
+    public var nextRequestID = 1
+    public var quitting = false
+
+    /// Options from the command line and config.
+    public struct Settings: Sendable, Equatable {
+        public var readonly = false
+        public var revealSeconds = 15
+        public var clipboardClearSeconds = 30
+        public var defaultReason = ""
+        public var defaultDuration: Int?
+        public var mouse = false
+        public var keymap = Keymap.standard
+        public init() {}
+    }
+
+    public init(profiles: [ProfileSummary], now: Date, size: Size, settings: Settings = Settings()) {
+        self.profiles = profiles
+        self.now = now
+        self.size = size
+        self.settings = settings
+    }
+
+    /// The selected profile.
+    public var profile: ProfileSummary? { profiles.indices.contains(profileIndex) ? profiles[profileIndex] : nil }
+
+    /// The panes shown for the selected profile, by capability.
+    public var visiblePanes: [Pane] {
+        Pane.allCases.filter { pane in
+            guard let capability = pane.capability else { return true }
+            return profile?.capabilities.contains(capability) ?? false
+        }
+    }
+
+    public func pane(_ pane: Pane) -> PaneState { panes[pane] ?? PaneState() }
+}

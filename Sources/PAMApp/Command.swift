@@ -1,0 +1,56 @@
+/// Everything the user can ask for by name: bound to keys, listed in the `?` help overlay and
+/// runnable from the `:` palette.
+public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
+    case focusNext = "focus-next", focusPrevious = "focus-previous"
+    case focusProfiles = "focus-profiles", focusSystems = "focus-systems", focusAccounts = "focus-accounts"
+    case focusFolders = "focus-folders", focusTasks = "focus-tasks", focusLeases = "focus-leases"
+    case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
+    case open, back
+    case filter, invertFilter = "invert-filter"
+    case checkout, checkin, reveal, copy, refresh
+    case help, palette, auditLog = "audit-log", mouse = "toggle-mouse", clipboardDoctor = "clipboard-doctor"
+    case quit
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .focusNext: "Focus the next pane"
+        case .focusPrevious: "Focus the previous pane"
+        case .focusProfiles: "Jump to profiles"
+        case .focusSystems: "Jump to systems"
+        case .focusAccounts: "Jump to accounts"
+        case .focusFolders: "Jump to folders"
+        case .focusTasks: "Jump to tasks"
+        case .focusLeases: "Jump to leases"
+        case .up: "Move up"
+        case .down: "Move down"
+        case .pageUp: "Page up"
+        case .pageDown: "Page down"
+        case .top: "Go to the first row"
+        case .bottom: "Go to the last row"
+        case .open: "Open: show the selection's contents, or check out an account"
+        case .back: "Back: close a dialog, clear the filter"
+        case .filter: "Filter the pane (fuzzy)"
+        case .invertFilter: "Invert the filter"
+        case .checkout: "Check out the selected account"
+        case .checkin: "Check in the selected lease"
+        case .reveal: "Reveal the secret for a few seconds"
+        case .copy: "Copy the secret; the clipboard clears itself"
+        case .refresh: "Reload the pane"
+        case .help: "Help: keys and commands"
+        case .palette: "Command palette"
+        case .auditLog: "Audit log of API calls and actions"
+        case .mouse: "Toggle mouse support"
+        case .clipboardDoctor: "Explain the clipboard in use"
+        case .quit: "Quit (asks about open leases)"
+        }
+    }
+
+    /// Commands that change vendor state or expose a secret: refused in read-only mode.
+    public var isPrivileged: Bool {
+        switch self {
+        case .checkout, .checkin, .copy: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import PAMCore
+
+/// Work `reduce` asks for; the effect runner performs it off the UI thread and answers with actions.
+public enum Effect: Sendable, Equatable {
+    case loadSystems(profile: String, requestID: Int)
+    case loadAccounts(profile: String, scope: AccountScope, requestID: Int)
+    case loadFolders(profile: String, requestID: Int)
+    case checkOut(profile: String, CheckoutRequest, requestID: Int)
+    case checkIn(Lease, reason: String?)
+    /// Fetch the lease's secret into the runner's store.
+    case fetchSecret(Lease, purpose: SecretPurpose)
+    case copySecret(leaseID: String, clearAfterSeconds: Int)
+    case clearClipboard
+    /// Wipe a secret from the store (masked again, lease ended).
+    case forgetSecret(leaseID: String)
+    case setMouse(Bool)
+    case quit
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+extension Reducer {
+    static func beginCheckout(_ state: inout AppState) -> [Effect] {
+        guard state.focus == .accounts, let account = Presentation.selectedAccount(state) else {
+            flash(&state, "select an account to check out", error: true)
+            return []
+        }
+        if state.settings.readonly {
+            flash(&state, "read-only mode: checkout is disabled", error: true)
+            return []
+        }
+        let duration = state.settings.defaultDuration ?? account.defaultDurationMinutes ?? 60
+        state.overlay = .checkout(CheckoutForm(account: account, reason: state.settings.defaultReason, duration: String(duration)))
+        return []
+    }
+
+    /// Submits the check-out form, or shows what is wrong with it.
+    static func submitCheckout(_ state: inout AppState, _ form: CheckoutForm) -> [Effect] {
+        var form = form
+        guard let minutes = Int(form.duration), minutes > 0 else {
+            form.error = "duration must be a whole number of minutes"
+            state.overlay = .checkout(form)
+            return []
+        }
+        if let maximum = form.account.maximumDurationMinutes, maximum > 0, minutes > maximum {
+            form.error = "at most \(maximum) minutes for this account"
+            state.overlay = .checkout(form)
+            return []
+        }
+        guard let profile = state.profile else { return [] }
+        state.overlay = nil
+        let reason = form.reason.trimmingCharacters(in: .whitespaces)
+        let request = CheckoutRequest(account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes)
+        flash(&state, "checking out \(form.account.path)…")
+        audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
+        return [.checkOut(profile: profile.name, request, requestID: nextRequest(&state))]
+    }
+
+    static func checkedOut(_ state: inout AppState, _ result: Result<Lease, ActionError>) -> [Effect] {
+        switch result {
+        case .success(let lease):
+            state.leases.removeAll { $0.id == lease.id }
+            state.leases.append(lease)
+            flash(&state, "checked out \(lease.systemName)/\(lease.accountName): expires in \(Presentation.countdown(lease, now: state.now))")
+            audit(&state, "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))")
+        case .failure(let error):
+            flash(&state, error.message, error: true)
+            audit(&state, "check-out failed: \(error.message)")
+        }
+        return []
+    }
+
+    /// Opens the confirmation, which defaults to Cancel.
+    static func askCheckin(_ state: inout AppState) -> [Effect] {
+        guard let lease = Presentation.focusedLease(state) else {
+            flash(&state, "no lease selected", error: true)
+            return []
+        }
+        state.overlay = .confirmCheckin(leaseID: lease.id, confirm: false)
+        return []
+    }
+
+    static func confirmCheckin(_ state: inout AppState, leaseID: String) -> [Effect] {
+        state.overlay = nil
+        guard let lease = state.leases.first(where: { $0.id == leaseID }) else { return [] }
+        state.checkingIn.insert(lease.id)
+        audit(&state, "check-in requested: \(lease.profile):\(lease.systemName)/\(lease.accountName)")
+        return [.checkIn(lease, reason: nil)]
+    }
+
+    static func checkedIn(_ state: inout AppState, leaseID: String, _ result: Result<Lease, ActionError>) -> [Effect] {
+        state.checkingIn.remove(leaseID)
+        switch result {
+        case .success(let lease):
+            state.leases.removeAll { $0.id == leaseID }
+            flash(&state, "checked in \(lease.systemName)/\(lease.accountName)")
+            audit(&state, "checked in \(lease.profile):\(lease.systemName)/\(lease.accountName)")
+            var effects: [Effect] = [.forgetSecret(leaseID: leaseID)]
+            if state.reveal?.leaseID == leaseID { state.reveal = nil }
+            if state.quitting && state.checkingIn.isEmpty { effects += finishQuit(&state) }
+            return effects
+        case .failure(let error):
+            flash(&state, error.message, error: true)
+            audit(&state, "check-in failed: \(error.message)")
+            if state.quitting { state.quitting = false }
+            return []
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import PAMCore
+
+extension Reducer {
+    static func run(_ state: inout AppState, _ command: Command) -> [Effect] {
+        if command.isPrivileged && state.settings.readonly {
+            flash(&state, "read-only mode: \(command.rawValue) is disabled", error: true)
+            return []
+        }
+        if state.overlay != nil, let effects = overlayCommand(&state, command) { return effects }
+        switch command {
+        case .focusNext, .focusPrevious: return cycleFocus(&state, forward: command == .focusNext)
+        case .focusProfiles: return focus(&state, .profiles)
+        case .focusSystems: return focus(&state, .systems)
+        case .focusAccounts: return focus(&state, .accounts)
+        case .focusFolders: return focus(&state, .folders)
+        case .focusTasks: return focus(&state, .tasks)
+        case .focusLeases: return focus(&state, .leases)
+        case .up: return move(&state, by: -1)
+        case .down: return move(&state, by: 1)
+        case .pageUp: return move(&state, by: -max(1, state.size.height - 8))
+        case .pageDown: return move(&state, by: max(1, state.size.height - 8))
+        case .top: return move(&state, by: -Int.max / 2)
+        case .bottom: return move(&state, by: Int.max / 2)
+        case .open: return open(&state)
+        case .back: return back(&state)
+        case .filter:
+            state.filterEditing = true
+            return []
+        case .invertFilter:
+            state.panes[state.focus, default: PaneState()].filterInverted.toggle()
+            return []
+        case .checkout: return beginCheckout(&state)
+        case .checkin: return askCheckin(&state)
+        case .reveal: return requestSecret(&state, purpose: .reveal)
+        case .copy: return requestSecret(&state, purpose: .copy)
+        case .refresh: return reloadProfile(&state)
+        case .help:
+            state.overlay = .help(query: "", selected: 0)
+            return []
+        case .palette:
+            state.overlay = .palette(text: "", selected: 0)
+            return []
+        case .auditLog:
+            state.overlay = .auditLog
+            return []
+        case .mouse:
+            state.settings.mouse.toggle()
+            flash(&state, "mouse \(state.settings.mouse ? "on" : "off")")
+            return [.setMouse(state.settings.mouse)]
+        case .clipboardDoctor:
+            return []
+        case .quit: return quit(&state)
+        }
+    }
+
+    /// Commands that mean something else while an overlay is open; nil for the rest.
+    static func overlayCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
+        switch command {
+        case .open:
+            return confirmOverlay(&state)
+        case .back:
+            state.overlay = nil
+            return []
+        case .focusNext, .focusPrevious:
+            if case .checkout(var form) = state.overlay {
+                form.focus = (form.focus + (command == .focusNext ? 1 : 3)) % 4
+                state.overlay = .checkout(form)
+            } else if case .confirmCheckin(let id, let confirm) = state.overlay {
+                state.overlay = .confirmCheckin(leaseID: id, confirm: !confirm)
+            }
+            return []
+        default:
+            return nil
+        }
+    }
+
+    static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
+        guard state.visiblePanes.contains(pane) else { return [] }
+        state.focus = pane
+        state.filterEditing = false
+        return maskOnMove(&state)
+    }
+
+    static func cycleFocus(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let panes = state.visiblePanes
+        guard let index = panes.firstIndex(of: state.focus) else { return focus(&state, panes.first ?? .profiles) }
+        let next = (index + (forward ? 1 : panes.count - 1)) % panes.count
+        return focus(&state, panes[next])
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        let count = Presentation.rowCount(state, state.focus)
+        guard count > 0 else { return [] }
+        var pane = state.pane(state.focus)
+        let target = pane.selected.addingReportingOverflow(delta).partialValue
+        pane.selected = min(max(0, target), count - 1)
+        let changed = pane.selected != state.pane(state.focus).selected
+        state.panes[state.focus] = pane
+        var effects = changed ? maskOnMove(&state) : []
+        if changed && state.focus == .profiles { effects += selectProfile(&state, pane.selected) }
+        return effects
+    }
+
+    static func open(_ state: inout AppState) -> [Effect] {
+        if state.filterEditing {
+            state.filterEditing = false
+            return []
+        }
+        switch state.focus {
+        case .profiles: return focus(&state, .accounts)
+        case .systems:
+            guard let system = Presentation.selectedSystem(state) else { return [] }
+            state.accountScope = system
+            state.panes[.accounts] = PaneState()
+            return loadAccounts(&state) + focus(&state, .accounts)
+        case .accounts: return beginCheckout(&state)
+        default: return []
+        }
+    }
+
+    static func back(_ state: inout AppState) -> [Effect] {
+        if state.filterEditing || !state.pane(state.focus).filter.isEmpty {
+            state.filterEditing = false
+            state.panes[state.focus, default: PaneState()].filter = ""
+            state.panes[state.focus, default: PaneState()].filterInverted = false
+            return []
+        }
+        if state.focus == .accounts, state.accountScope != nil {
+            state.accountScope = nil
+            state.panes[.accounts] = PaneState()
+            return loadAccounts(&state)
+        }
+        return []
+    }
+
+    static func selectProfile(_ state: inout AppState, _ index: Int) -> [Effect] {
+        guard state.profiles.indices.contains(index), index != state.profileIndex else { return [] }
+        state.profileIndex = index
+        return reloadProfile(&state)
+    }
+
+    /// Loads every pane the selected profile has.
+    static func reloadProfile(_ state: inout AppState) -> [Effect] {
+        guard let profile = state.profile else { return [] }
+        state.accountScope = nil
+        for pane in [Pane.systems, .accounts, .folders] { state.panes[pane] = PaneState() }
+        var effects: [Effect] = []
+        if profile.capabilities.contains(.systems) {
+            let id = nextRequest(&state)
+            state.systems = .loading(requestID: id)
+            effects.append(.loadSystems(profile: profile.name, requestID: id))
+        } else {
+            state.systems = .idle
+        }
+        effects += profile.capabilities.contains(.accounts) ? loadAccounts(&state) : []
+        if profile.capabilities.contains(.folders) {
+            let id = nextRequest(&state)
+            state.folders = .loading(requestID: id)
+            effects.append(.loadFolders(profile: profile.name, requestID: id))
+        } else {
+            state.folders = .idle
+        }
+        if !state.visiblePanes.contains(state.focus) { state.focus = .profiles }
+        return effects
+    }
+
+    static func loadAccounts(_ state: inout AppState) -> [Effect] {
+        guard let profile = state.profile else { return [] }
+        let id = nextRequest(&state)
+        state.accounts = .loading(requestID: id)
+        let scope: AccountScope = state.accountScope.map { .systemID($0.id) } ?? .all
+        return [.loadAccounts(profile: profile.name, scope: scope, requestID: id)]
+    }
+}

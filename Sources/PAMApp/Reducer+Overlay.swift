@@ -1,0 +1,143 @@
+import Foundation
+import PAMScreen
+
+extension Reducer {
+    /// Text input inside overlays; nil when the key is not text for the open overlay.
+    static func overlayText(_ state: inout AppState, _ key: KeyEvent) -> [Effect]? {
+        switch state.overlay {
+        case .checkout(var form) where form.focus < 2:
+            let edited = form.focus == 0 ? edit(&form.reason, key) : edit(&form.duration, key)
+            guard edited else { return nil }
+            form.error = nil
+            state.overlay = .checkout(form)
+            return []
+        case .help(var query, _):
+            guard edit(&query, key) else { return nil }
+            state.overlay = .help(query: query, selected: 0)
+            return []
+        case .palette(var text, _):
+            guard edit(&text, key) else { return nil }
+            state.overlay = .palette(text: text, selected: 0)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Appends a typed character or deletes one; false for other keys.
+    static func edit(_ text: inout String, _ key: KeyEvent) -> Bool {
+        switch key {
+        case .character(let character):
+            text.append(character)
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Keys in overlays that are neither text nor in the dialog keymap (arrows, y/n).
+    static func overlayKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        switch (state.overlay, key) {
+        case (.confirmCheckin(let id, _), .left), (.confirmCheckin(let id, _), .right):
+            if case .confirmCheckin(_, let confirm) = state.overlay { state.overlay = .confirmCheckin(leaseID: id, confirm: !confirm) }
+        case (.confirmCheckin(let id, _), .character("y")):
+            return confirmCheckin(&state, leaseID: id)
+        case (.confirmCheckin, .character("n")), (.auditLog, .character("q")), (.message, .character("q")):
+            state.overlay = nil
+        case (.quit(let choice), .left), (.quit(let choice), .up):
+            state.overlay = .quit(choice: max(0, choice - 1))
+        case (.quit(let choice), .right), (.quit(let choice), .down):
+            state.overlay = .quit(choice: min(2, choice + 1))
+        case (.help(let query, let selected), .down), (.palette(let query, let selected), .down):
+            state.overlay = state.overlay.map { $0.withSelection(selected + 1, query: query) }
+        case (.help(let query, let selected), .up), (.palette(let query, let selected), .up):
+            state.overlay = state.overlay.map { $0.withSelection(max(0, selected - 1), query: query) }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Enter inside an overlay.
+    static func confirmOverlay(_ state: inout AppState) -> [Effect] {
+        switch state.overlay {
+        case .checkout(var form):
+            if form.focus == 3 {
+                state.overlay = nil
+                return []
+            }
+            if form.focus < 2 {
+                form.focus += 1
+                state.overlay = .checkout(form)
+                return []
+            }
+            return submitCheckout(&state, form)
+        case .confirmCheckin(let id, let confirm):
+            if confirm { return confirmCheckin(&state, leaseID: id) }
+            state.overlay = nil
+            return []
+        case .quit(let choice):
+            return answerQuit(&state, choice)
+        case .help(let query, let selected):
+            let commands = HelpIndex.matching(query, keymap: state.settings.keymap)
+            state.overlay = nil
+            return commands.indices.contains(selected) ? run(&state, commands[selected].command) : []
+        case .palette(let text, let selected):
+            state.overlay = nil
+            let commands = HelpIndex.completions(text)
+            guard let command = commands.indices.contains(selected) ? commands[selected] : Command(rawValue: text) else {
+                flash(&state, "unknown command :\(text)", error: true)
+                return []
+            }
+            return run(&state, command)
+        case .auditLog, .message, nil:
+            state.overlay = nil
+            return []
+        }
+    }
+
+    static func quit(_ state: inout AppState) -> [Effect] {
+        if state.leases.isEmpty { return finishQuit(&state) }
+        state.overlay = .quit(choice: 2)
+        return []
+    }
+
+    /// 0 checks in every lease then quits; 1 keeps them and quits; 2 cancels.
+    static func answerQuit(_ state: inout AppState, _ choice: Int) -> [Effect] {
+        state.overlay = nil
+        switch choice {
+        case 0:
+            state.quitting = true
+            let leases = state.leases.filter { !state.checkingIn.contains($0.id) }
+            leases.forEach { state.checkingIn.insert($0.id) }
+            audit(&state, "quit: checking in \(leases.count) lease(s)")
+            return leases.map { .checkIn($0, reason: "pamtui quit") }
+        case 1:
+            audit(&state, "quit: kept \(state.leases.count) lease(s)")
+            return finishQuit(&state)
+        default:
+            return []
+        }
+    }
+
+    static func finishQuit(_ state: inout AppState) -> [Effect] {
+        state.quitting = true
+        var effects: [Effect] = state.clipboard == nil ? [] : [.clearClipboard]
+        state.clipboard = nil
+        if let reveal = state.reveal { effects.append(.forgetSecret(leaseID: reveal.leaseID)) }
+        state.reveal = nil
+        return effects + [.quit]
+    }
+}
+
+extension Overlay {
+    func withSelection(_ selected: Int, query: String) -> Overlay {
+        switch self {
+        case .help: .help(query: query, selected: selected)
+        case .palette: .palette(text: query, selected: selected)
+        default: self
+        }
+    }
+}

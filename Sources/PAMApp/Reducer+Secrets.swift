@@ -1,0 +1,87 @@
+import Foundation
+import PAMCore
+
+extension Reducer {
+    /// Fetches the focused lease's secret for a reveal or a copy.
+    static func requestSecret(_ state: inout AppState, purpose: SecretPurpose) -> [Effect] {
+        guard let lease = Presentation.focusedLease(state) else {
+            flash(&state, "check the account out first (c)", error: true)
+            return []
+        }
+        if purpose == .reveal, state.reveal?.leaseID == lease.id {
+            state.reveal = nil
+            return []
+        }
+        return [.fetchSecret(lease, purpose: purpose)]
+    }
+
+    static func secretReady(
+        _ state: inout AppState, _ leaseID: String, _ purpose: SecretPurpose, _ result: Result<Bool, ActionError>
+    ) -> [Effect] {
+        guard case .success = result, let lease = state.leases.first(where: { $0.id == leaseID }) else {
+            if case .failure(let error) = result { flash(&state, error.message, error: true) }
+            return []
+        }
+        switch purpose {
+        case .reveal:
+            // Only reveal what is still focused: the user may have moved on while it loaded.
+            guard Presentation.focusedLease(state)?.id == leaseID else { return [] }
+            state.reveal = Reveal(leaseID: leaseID, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
+            audit(&state, "revealed \(lease.systemName)/\(lease.accountName)")
+            return []
+        case .copy:
+            audit(&state, "copied \(lease.systemName)/\(lease.accountName)")
+            return [.copySecret(leaseID: leaseID, clearAfterSeconds: state.settings.clipboardClearSeconds)]
+        }
+    }
+
+    static func copied(_ state: inout AppState, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
+        switch result {
+        case .success(let hold):
+            state.clipboard = hold
+            flash(&state, "copied with \(hold.backend); clears in \(state.settings.clipboardClearSeconds) s")
+        case .failure(let error):
+            flash(&state, error.message, error: true)
+        }
+        return []
+    }
+
+    /// Moving the selection masks a revealed secret at once.
+    static func maskOnMove(_ state: inout AppState) -> [Effect] {
+        guard let reveal = state.reveal, Presentation.focusedLease(state)?.id != reveal.leaseID else { return [] }
+        state.reveal = nil
+        return [.forgetSecret(leaseID: reveal.leaseID)]
+    }
+
+    /// Time passes: reveals end, the clipboard clears, flashes fade, leases expire.
+    static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
+        state.now = now
+        var effects: [Effect] = []
+        if let reveal = state.reveal, now >= reveal.until {
+            state.reveal = nil
+            effects.append(.forgetSecret(leaseID: reveal.leaseID))
+        }
+        if let hold = state.clipboard, now >= hold.clearsAt {
+            state.clipboard = nil
+            effects.append(.clearClipboard)
+        }
+        if let flash = state.flash, now >= flash.until { state.flash = nil }
+        let expired = state.leases.filter { $0.expiresAt <= now }
+        for lease in expired {
+            state.leases.removeAll { $0.id == lease.id }
+            effects.append(.forgetSecret(leaseID: lease.id))
+            flash(&state, "lease on \(lease.systemName)/\(lease.accountName) expired", error: true)
+            audit(&state, "lease expired: \(lease.profile):\(lease.systemName)/\(lease.accountName)")
+        }
+        return effects
+    }
+
+    /// When the UI next needs a tick (a countdown second, a reveal or clipboard deadline).
+    public static func nextDeadline(_ state: AppState) -> Date? {
+        var deadlines = [state.reveal?.until, state.clipboard?.clearsAt, state.flash?.until].compactMap { $0 }
+        if !state.leases.isEmpty || state.clipboard != nil || state.reveal != nil {
+            deadlines.append(Date(timeIntervalSince1970: (state.now.timeIntervalSince1970 + 1).rounded(.down)))
+        }
+        return deadlines.min()
+    }
+}

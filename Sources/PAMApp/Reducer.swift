@@ -1,0 +1,67 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+/// The one place state changes. Pure and synchronous: no I/O, no clock reads (time arrives as
+/// `.tick`), and work to do is returned as effects.
+public enum Reducer {
+    /// Loads what the first profile shows.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        reloadProfile(&state)
+    }
+
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key): return handleKey(&state, key)
+        case .command(let command): return run(&state, command)
+        case .tick(let now): return tick(&state, now)
+        case .resized(let size):
+            state.size = size
+            return []
+        case .systemsLoaded(let id, let result):
+            if state.systems.pendingRequest == id { state.systems = loaded(result) }
+            return []
+        case .accountsLoaded(let id, let result):
+            if state.accounts.pendingRequest == id { state.accounts = loaded(result) }
+            return []
+        case .foldersLoaded(let id, let result):
+            if state.folders.pendingRequest == id { state.folders = loaded(result) }
+            return []
+        case .checkedOut(_, let result): return checkedOut(&state, result)
+        case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
+        case .secretReady(let leaseID, let purpose, let result): return secretReady(&state, leaseID, purpose, result)
+        case .copied(let result): return copied(&state, result)
+        case .clipboardCleared(let verified):
+            state.clipboard = nil
+            flash(&state, verified ? "clipboard cleared" : "clipboard overwritten (clearing cannot be verified)")
+            audit(&state, "clipboard cleared")
+            return []
+        case .exchange(let exchange):
+            audit(&state, exchange.line, at: exchange.startedAt)
+            return []
+        }
+    }
+
+    static func loaded<Value>(_ result: Result<Value, ActionError>) -> LoadState<Value> {
+        switch result {
+        case .success(let value): .loaded(value)
+        case .failure(let error): .failed(error.message)
+        }
+    }
+
+    /// A status-line message shown for four seconds.
+    static func flash(_ state: inout AppState, _ text: String, error: Bool = false) {
+        state.flash = Flash(text: text, isError: error, until: state.now.addingTimeInterval(4))
+    }
+
+    /// Keeps the last 500 audit lines.
+    static func audit(_ state: inout AppState, _ text: String, at: Date? = nil) {
+        state.audit.append(AuditEntry(at: at ?? state.now, text: text))
+        if state.audit.count > 500 { state.audit.removeFirst(state.audit.count - 500) }
+    }
+
+    static func nextRequest(_ state: inout AppState) -> Int {
+        defer { state.nextRequestID += 1 }
+        return state.nextRequestID
+    }
+}
