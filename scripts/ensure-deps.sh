@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-deps.sh [demo|test|bench]
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libncurses-dev python3-venv openssl)
+packages=(libcurl4-openssl-dev libncurses-dev python3-venv openssl tmux xvfb xauth xclip xsel)
 
 missing=()
 for package in "${packages[@]}"; do
