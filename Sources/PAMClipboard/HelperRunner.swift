@@ -1,0 +1,77 @@
+import Dispatch
+import PAMCore
+
+/// The result of a finished helper program.
+public struct HelperResult: Sendable {
+    /// Exit status, or 128 + signal number.
+    public var status: Int32
+    /// Captured stdout (empty unless asked for).
+    public var output: SecretBytes
+
+    public init(status: Int32, output: SecretBytes = SecretBytes()) {
+        self.status = status
+        self.output = output
+    }
+}
+
+/// Starts clipboard helpers (`wl-copy`, `xclip`, `tmux`); injected so tests can fake them.
+public protocol HelperRunner: Sendable {
+    /// Runs `program` with the secret, if any, on stdin only.
+    func run(_ program: String, arguments: [String], input: SecretBytes?, captureOutput: Bool) async throws
+        -> HelperResult
+}
+
+/// Runs helpers with `ChildProcess` (posix_spawn) on a dispatch thread.
+public struct ProcessHelperRunner: HelperRunner {
+    public init() {}
+
+    public func run(_ program: String, arguments: [String], input: SecretBytes?, captureOutput: Bool) async throws
+        -> HelperResult
+    {
+        // ChildProcess blocks until the helper exits; keep that off the cooperative pool.
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    let outcome = try ChildProcess.run(
+                        program, arguments: arguments, input: input.map { .secret($0) } ?? .null,
+                        captureOutput: captureOutput
+                    )
+                    continuation.resume(returning: HelperResult(status: outcome.status, output: outcome.output))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+}
+
+extension HelperRunner {
+    /// Runs a helper and turns a non-zero exit into a one-line error.
+    func runChecked(_ program: String, _ arguments: [String], input: SecretBytes? = nil) async throws {
+        let result = try await run(program, arguments: arguments, input: input, captureOutput: false)
+        guard result.status == 0 else { throw HelperFailure.exited(program, result.status) }
+    }
+
+    /// Runs a helper for its output; nil when it exits non-zero (nothing to read).
+    func output(_ program: String, _ arguments: [String]) async throws -> SecretBytes? {
+        let result = try await run(program, arguments: arguments, input: nil, captureOutput: true)
+        guard result.status == 0 else {
+            result.output.wipe()
+            return nil
+        }
+        return result.output
+    }
+
+    /// Non-secret output (help text, option values) as a string; nil when the helper fails.
+    func text(_ program: String, _ arguments: [String]) async -> String? {
+        guard let output = try? await output(program, arguments) else { return nil }
+        return output.unsafeStringCopy()
+    }
+}
+
+/// Errors from helper programs, as `PAMError`s.
+enum HelperFailure {
+    static func exited(_ program: String, _ status: Int32) -> PAMError {
+        PAMError(.configuration, "\(program) exited with status \(status)")
+    }
+}
