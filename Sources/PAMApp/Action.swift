@@ -16,7 +16,7 @@ public enum Action: Sendable, Equatable {
     case checkedIn(leaseID: String, Result<Lease, ActionError>)
     /// The secret of a lease is in the store and may be revealed or copied.
     case secretReady(leaseID: String, purpose: SecretPurpose, Result<Bool, ActionError>)
-    case copied(Result<ClipboardHold, ActionError>)
+    case copied(leaseID: String, Result<ClipboardHold, ActionError>)
     case clipboardCleared(verified: Bool)
     case exchange(HTTPExchange)
 }

@@ -67,18 +67,34 @@ public struct Flash: Sendable, Equatable {
     public var text: String
     public var isError: Bool
     public var until: Date
+
+    public init(text: String, isError: Bool, until: Date) {
+        self.text = text
+        self.isError = isError
+        self.until = until
+    }
 }
 
 /// The secret on screen: which lease, until when. The bytes stay in the effect runner's store.
 public struct Reveal: Sendable, Equatable {
     public var leaseID: String
     public var until: Date
+
+    public init(leaseID: String, until: Date) {
+        self.leaseID = leaseID
+        self.until = until
+    }
 }
 
 /// The secret in the clipboard: when it clears.
 public struct ClipboardHold: Sendable, Equatable {
     public var backend: String
     public var clearsAt: Date
+
+    public init(backend: String, clearsAt: Date) {
+        self.backend = backend
+        self.clearsAt = clearsAt
+    }
 }
 
 /// One line of the audit log: an API call or a user action, never a secret.

@@ -35,7 +35,9 @@ extension Reducer {
         }
     }
 
-    static func copied(_ state: inout AppState, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
+    static func copied(_ state: inout AppState, leaseID: String, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
+        // The clipboard has its copy now; the store keeps the secret only while it is revealed.
+        let forget: [Effect] = state.reveal?.leaseID == leaseID ? [] : [.forgetSecret(leaseID: leaseID)]
         switch result {
         case .success(let hold):
             state.clipboard = hold
@@ -43,7 +45,7 @@ extension Reducer {
         case .failure(let error):
             flash(&state, error.message, error: true)
         }
-        return []
+        return forget
     }
 
     /// Moving the selection masks a revealed secret at once.

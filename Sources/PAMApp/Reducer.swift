@@ -30,7 +30,7 @@ public enum Reducer {
         case .checkedOut(_, let result): return checkedOut(&state, result)
         case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
         case .secretReady(let leaseID, let purpose, let result): return secretReady(&state, leaseID, purpose, result)
-        case .copied(let result): return copied(&state, result)
+        case .copied(let leaseID, let result): return copied(&state, leaseID: leaseID, result)
         case .clipboardCleared(let verified):
             state.clipboard = nil
             flash(&state, verified ? "clipboard cleared" : "clipboard overwritten (clearing cannot be verified)")

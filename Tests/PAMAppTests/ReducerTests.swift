@@ -162,7 +162,9 @@ import Testing
         #expect(Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .copy, .success(true))) == [
             .copySecret(leaseID: "bt:124", clearAfterSeconds: 30),
         ])
-        _ = Reducer.reduce(&state, .copied(.success(ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30)))))
+        #expect(Reducer.reduce(&state, .copied(leaseID: "bt:124", .success(ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30))))) == [
+            .forgetSecret(leaseID: "bt:124"),
+        ])
         #expect(Reducer.nextDeadline(state) == t0.addingTimeInterval(1))
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(30))) == [.clearClipboard])
         #expect(state.clipboard == nil)
@@ -183,7 +185,7 @@ import Testing
 @Suite struct ReducerQuitTests {
     @Test func quittingWithoutLeasesClearsTheClipboardAndQuits() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .copied(.success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
+        _ = Reducer.reduce(&state, .copied(leaseID: "bt:1", .success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
         #expect(state.press(.character("q")) == [.clearClipboard, .quit])
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+import PAMCore
+
+/// Puts secrets in the clipboard and takes them out again (implemented over PAMClipboard).
+public protocol SecretClipboard: Sendable {
+    /// Copies and returns which backend holds it and when it should be cleared.
+    func copy(_ secret: SecretBytes, clearAfterSeconds: Int) async throws -> ClipboardHold
+    /// Clears our copy if it is still there; true when that could be verified.
+    func clear() async -> Bool
+}
+
+/// Performs effects as tasks off the UI thread and posts their results to the inbox. It knows
+/// when nothing is in flight, so tests wait for idle instead of sleeping.
+public final class EffectRunner: Sendable {
+    public typealias ClientProvider = @Sendable (_ profile: String) async throws -> any VendorClient
+
+    private let clients: ClientProvider
+    private let clipboard: (any SecretClipboard)?
+    public let secrets: SecretStore
+    private let inbox: Inbox
+    private let inFlight = Locked(0)
+    private let onQuit: @Sendable () -> Void
+
+    public init(
+        clients: @escaping ClientProvider, clipboard: (any SecretClipboard)?, secrets: SecretStore = SecretStore(),
+        inbox: Inbox, onQuit: @escaping @Sendable () -> Void = {}
+    ) {
+        self.clients = clients
+        self.clipboard = clipboard
+        self.secrets = secrets
+        self.inbox = inbox
+        self.onQuit = onQuit
+    }
+
+    /// True when no effect is running.
+    public var isIdle: Bool { inFlight.withLock { $0 == 0 } }
+
+    /// Starts each effect; quick ones (forgetting a secret) run inline.
+    public func run(_ effects: [Effect]) {
+        effects.forEach(run)
+    }
+
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .forgetSecret(let leaseID):
+            secrets.forget(leaseID)
+        case .quit:
+            secrets.forgetAll()
+            onQuit()
+        case .setMouse:
+            break
+        default:
+            inFlight.withLock { $0 += 1 }
+            Task.detached { [self] in
+                let action = await perform(effect)
+                if let action { inbox.post(action) }
+                inFlight.withLock { $0 -= 1 }
+                inbox.post(.tick(Date()))
+            }
+        }
+    }
+
+    /// Waits until nothing is in flight, or the deadline passes (then throws).
+    public func waitUntilIdle(timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while !isIdle {
+            guard ContinuousClock.now < deadline else { throw PAMError(.timeout, "effects still running after \(timeout)") }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    private func perform(_ effect: Effect) async -> Action? {
+        switch effect {
+        case .loadSystems(let profile, let id):
+            return .systemsLoaded(requestID: id, await attempt { try await self.capable(profile, (any SystemBrowsing).self).listSystems() })
+        case .loadAccounts(let profile, let scope, let id):
+            return .accountsLoaded(requestID: id, await attempt { try await self.capable(profile, (any AccountBrowsing).self).listAccounts(scope) })
+        case .loadFolders(let profile, let id):
+            return .foldersLoaded(requestID: id, await attempt {
+                FolderTree(try await self.capable(profile, (any FolderBrowsing).self).listFolders()).nodes
+            })
+        case .checkOut(let profile, let request, let id):
+            return .checkedOut(requestID: id, await attempt { try await self.capable(profile, (any CredentialCheckout).self).checkOut(request) })
+        case .checkIn(let lease, let reason):
+            return .checkedIn(leaseID: lease.id, await attempt {
+                try await self.capable(lease.profile, (any CredentialCheckout).self).checkIn(requestID: lease.requestID, reason: reason)
+                return lease
+            })
+        case .fetchSecret(let lease, let purpose):
+            return .secretReady(leaseID: lease.id, purpose: purpose, await attempt {
+                let secret = try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)
+                self.secrets.store(secret, for: lease.id)
+                return true
+            })
+        case .copySecret(let leaseID, let seconds):
+            return .copied(leaseID: leaseID, await attempt {
+                guard let clipboard = self.clipboard else { throw PAMError(.unsupported, "no clipboard is available") }
+                guard let hold = try await self.secrets.copyOut(leaseID, { try await clipboard.copy($0, clearAfterSeconds: seconds) }) else {
+                    throw PAMError(.notFound, "the secret is no longer held; reveal or copy again")
+                }
+                return hold
+            })
+        case .clearClipboard:
+            let verified = await clipboard?.clear() ?? false
+            return .clipboardCleared(verified: verified)
+        case .forgetSecret, .quit, .setMouse:
+            return nil
+        }
+    }
+
+    private func capable<C>(_ profile: String, _ type: C.Type) async throws -> C {
+        let client = try await clients(profile)
+        guard let capable = client as? C else {
+            throw PAMError(.unsupported, "\(client.vendor.displayName) cannot do this", profile: profile)
+        }
+        return capable
+    }
+
+    private func attempt<T>(_ body: () async throws -> T) async -> Result<T, ActionError> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(ActionError(error))
+        }
+    }
+}
+
+extension SecretStore {
+    /// Hands the held secret to an async consumer (the clipboard) and forgets it afterwards.
+    func copyOut<R>(_ leaseID: String, _ body: (SecretBytes) async throws -> R) async throws -> R? {
+        guard let secret = withSecret(leaseID, { $0.copy() }) else { return nil }
+        defer { secret.wipe() }
+        return try await body(secret)
+    }
+}
