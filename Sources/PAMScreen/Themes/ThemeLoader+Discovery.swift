@@ -20,6 +20,11 @@ public struct ThemeSelection: Sendable, Equatable {
     public var theme: Theme
     /// A one-line message for the status line or `doctor`; nil when all went as asked.
     public var warning: String?
+
+    public init(theme: Theme, warning: String? = nil) {
+        self.theme = theme
+        self.warning = warning
+    }
 }
 
 extension ThemeLoader {
