@@ -41,24 +41,22 @@ public struct FuzzyMatcher: Sendable {
     /// The candidates that pass, best first (score, then shorter, then input order); inverted
     /// filters keep input order with empty matches.
     public func rank(count: Int, text: (Int) -> String) -> [FuzzyResult] {
-        var results: [FuzzyResult] = []
-        var lengths: [Int: Int] = [:]
-        for index in 0..<max(0, count) {
-            let candidate = text(index)
-            let found = match(candidate)
-            if inverted {
-                if found == nil { results.append(FuzzyResult(index: index, match: FuzzyMatch(score: 0, indexes: []))) }
-            } else if let found {
-                results.append(FuzzyResult(index: index, match: found))
-                if !needle.isEmpty { lengths[index] = candidate.utf8.count }
+        if inverted {
+            return (0..<max(0, count)).compactMap { index in
+                match(text(index)) == nil ? FuzzyResult(index: index, match: FuzzyMatch(score: 0, indexes: [])) : nil
             }
         }
-        guard !inverted, !needle.isEmpty else { return results }
-        return results.sorted { a, b in
-            if a.match.score != b.match.score { return a.match.score > b.match.score }
-            let lengthA = lengths[a.index] ?? 0, lengthB = lengths[b.index] ?? 0
-            return lengthA != lengthB ? lengthA < lengthB : a.index < b.index
+        var kept: [(result: FuzzyResult, length: Int)] = []
+        for index in 0..<max(0, count) {
+            let candidate = text(index)
+            if let found = match(candidate) { kept.append((FuzzyResult(index: index, match: found), candidate.utf8.count)) }
         }
+        guard !needle.isEmpty else { return kept.map(\.result) }
+        kept.sort { a, b in
+            if a.result.match.score != b.result.match.score { return a.result.match.score > b.result.match.score }
+            return a.length != b.length ? a.length < b.length : a.result.index < b.result.index
+        }
+        return kept.map(\.result)
     }
 
     /// `rank(count:text:)` over an array.
@@ -74,32 +72,65 @@ public struct FuzzyMatcher: Sendable {
         let count = bytes.count
         var matched = 0
         var first = -1
-        for position in 0..<count {
+        var position = 0
+        while position < count, matched < needle.count {
             let byte = bytes[position]
             // A carriage return may join a following line feed into one character.
             if byte >= 0x80 || byte == 0x0D { return .notASCII }
-            if matched < needle.count, UInt32(FuzzyMatcher.foldASCII(byte)) == needle[matched] {
+            if UInt32(FuzzyMatcher.foldASCII(byte)) == needle[matched] {
                 if matched == 0 { first = position }
                 matched += 1
             }
+            position += 1
         }
         guard matched == needle.count else { return .miss }
-        let found = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { units in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { bonuses in
-                var previous = CharacterClass.separator
-                for position in 0..<count {
-                    let byte = bytes[position]
+        // Indexes are byte offsets, which equal character indexes only in pure ASCII.
+        var last = first
+        let lastCode = needle[needle.count - 1]
+        for later in first..<count {
+            let byte = bytes[later]
+            if byte >= 0x80 || byte == 0x0D { return .notASCII }
+            if UInt32(FuzzyMatcher.foldASCII(byte)) == lastCode { last = later }
+        }
+        if needle.count == 1 { return .hit(bestSingle(bytes, from: first, through: last)) }
+        let width = last - first + 1
+        let found = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: width) { units in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: width) { bonuses in
+                var previous = first == 0 ? CharacterClass.separator : CharacterClass(ascii: bytes[first - 1])
+                for offset in 0..<width {
+                    let byte = bytes[first + offset]
                     let current = CharacterClass(ascii: byte)
-                    units[position] = UInt32(FuzzyMatcher.foldASCII(byte))
-                    bonuses[position] = FuzzyScoring.bonus(previous: previous, current: current)
+                    units[offset] = UInt32(FuzzyMatcher.foldASCII(byte))
+                    bonuses[offset] = FuzzyScoring.bonus(previous: previous, current: current)
                     previous = current
                 }
                 return FuzzyScoring.align(
-                    needle: needle, units: UnsafeBufferPointer(units), bonuses: UnsafeBufferPointer(bonuses), start: first
+                    needle: needle, units: UnsafeBufferPointer(units), bonuses: UnsafeBufferPointer(bonuses), start: 0
                 )
             }
         }
-        return .hit(found)
+        return .hit(FuzzyMatch(score: found.score, indexes: found.indexes.map { $0 + first }))
+    }
+
+    /// A one-character query: the occurrence with the best bonus, the earliest on a tie.
+    private func bestSingle(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, through last: Int) -> FuzzyMatch {
+        let code = needle[0]
+        var bestPosition = first
+        var bestBonus: Int32 = -1
+        var previous = first == 0 ? CharacterClass.separator : CharacterClass(ascii: bytes[first - 1])
+        for position in first...last {
+            let current = CharacterClass(ascii: bytes[position])
+            if UInt32(FuzzyMatcher.foldASCII(bytes[position])) == code {
+                let bonus = FuzzyScoring.bonus(previous: previous, current: current)
+                if bonus > bestBonus {
+                    bestBonus = bonus
+                    bestPosition = position
+                }
+            }
+            previous = current
+        }
+        let score = FuzzyScoring.match + bestBonus * FuzzyScoring.firstCharacterMultiplier
+        return FuzzyMatch(score: Int(score), indexes: [bestPosition])
     }
 
     private func matchCharacters(_ candidate: String) -> FuzzyMatch? {
