@@ -26,9 +26,9 @@ import Testing
         KeyValueList(items: [
             KeyValueItem("Account", "svc_2"), KeyValueItem.masked("Password", glyphs: glyphs),
             KeyValueItem("Status", "checked out", role: .ok),
-        ]).render(into: &grid, in: listRect)
+        ], glyphs: glyphs).render(into: &grid, in: listRect)
         Countdown.render(into: &grid, in: barRect, remaining: 299, total: 600, role: .leaseExpiring, glyphs: glyphs)
-        StatusLine(message: "/db", hints: [KeyHint("?", "help"), KeyHint("c", "checkout"), KeyHint("q", "quit")])
+        StatusLine(message: "/db", hints: [KeyHint("?", "help"), KeyHint("c", "checkout"), KeyHint("q", "quit")], glyphs: glyphs)
             .render(into: &grid, in: statusRect)
         return grid
     }

@@ -18,3 +18,19 @@ import Testing
         #expect(TextWidth.truncate("abc", to: 0) == "")
     }
 }
+
+@Suite struct EllipsisTests {
+    @Test func asciiMark() {
+        #expect(TextWidth.truncate("abcdef", to: 4, ellipsis: "~") == "abc~")
+        #expect(TextWidth.truncate("abcdef", to: 4, ellipsis: "...") == "a...")
+        #expect(TextWidth.truncate("abcdef", to: 2, ellipsis: "...") == "ab")
+        #expect(TextWidth.truncate("abc", to: 4, ellipsis: "~") == "abc")
+        #expect(TextWidth.truncate("abcdef", to: 4, ellipsis: "…") == TextWidth.truncate("abcdef", to: 4))
+    }
+
+    @Test func unsortedHighlights() {
+        var grid = makeGrid(6, 1)
+        grid.put("abcdef", x: 0, y: 0, role: .normal, limit: 6, highlights: [4..<5, 0..<1])
+        #expect(grid.styles == "M...M.")
+    }
+}

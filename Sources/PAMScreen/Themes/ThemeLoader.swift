@@ -63,13 +63,16 @@ struct ThemeParser {
     }
 
     private func parseFallbacks(_ value: TOMLValueConvertible) throws(ThemeError) -> [ColorDepth: [StyleRole: ThemeStyle]] {
-        guard let table = value.table else { throw failure("fallback", path: ["fallback"], "must be a table of [fallback.256], [fallback.16] or [fallback.mono]") }
+        guard let table = value.table else {
+            throw failure("fallback", path: ["fallback"], "must be a table of [fallback.256], [fallback.16] or [fallback.mono]")
+        }
         var result: [ColorDepth: [StyleRole: ThemeStyle]] = [:]
         for depthName in table.keys {
             let path = ["fallback", depthName]
             guard let depth = ThemeLoader.fallbackDepths[depthName] else {
                 let hint = ThemeSuggestion.closest(to: depthName, in: Array(ThemeLoader.fallbackDepths.keys))
-                throw failure(depthName, path: path, "unknown fallback depth" + (hint.map { "; did you mean '\($0)'?" } ?? " (use 256, 16 or mono)"))
+                let advice = hint.map { "; did you mean '\($0)'?" } ?? " (use 256, 16 or mono)"
+                throw failure(depthName, path: path, "unknown fallback depth" + advice)
             }
             guard let roles = table[depthName]?.table else { throw failure(depthName, path: path, "must be a table of roles") }
             let entries = roles.keys.compactMap { key in roles[key].map { (key, $0) } }
@@ -89,7 +92,9 @@ struct ThemeParser {
                 let hint = ThemeSuggestion.closest(to: key, in: names)
                 throw failure(key, path: keyPath, "unknown role" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
             }
-            guard let table = value.table else { throw failure(key, path: keyPath, "must be a table such as { fg = \"#c0c5ce\", bold = true }") }
+            guard let table = value.table else {
+                throw failure(key, path: keyPath, "must be a table such as { fg = \"#c0c5ce\", bold = true }")
+            }
             styles[role] = try parseStyle(table, path: keyPath)
         }
         return styles
@@ -104,7 +109,8 @@ struct ThemeParser {
             case "fg", "bg":
                 let text = value.string ?? value.int.map(String.init)
                 guard let text, let color = ThemeColor(themeValue: text) else {
-                    throw failure(key, path: keyPath, "not a colour: use \"#rrggbb\", \"default\", \"ansi:0\"…\"ansi:15\" or \"0\"…\"255\"")
+                    let forms = "\"#rrggbb\", \"default\", \"ansi:0\"…\"ansi:15\" or \"0\"…\"255\""
+                    throw failure(key, path: keyPath, "not a colour: use \(forms)")
                 }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "dim", "reverse", "underline":
@@ -117,7 +123,8 @@ struct ThemeParser {
                 }
             default:
                 let hint = ThemeSuggestion.closest(to: key, in: ThemeLoader.attributeKeys)
-                throw failure(key, path: keyPath, "unknown attribute" + (hint.map { "; did you mean '\($0)'?" } ?? " (fg, bg, bold, dim, reverse, underline)"))
+                let advice = hint.map { "; did you mean '\($0)'?" } ?? " (fg, bg, bold, dim, reverse, underline)"
+                throw failure(key, path: keyPath, "unknown attribute" + advice)
             }
         }
         return style

@@ -1,12 +1,13 @@
 extension CellGrid {
     /// Writes `text` like `put`, giving characters whose index falls in `highlights` the role
-    /// `highlightRole` (fuzzy-filter matches); returns the columns used.
+    /// `highlightRole` (fuzzy-filter matches), in any order; returns the columns used.
     @discardableResult
     public mutating func put(
         _ text: String, x: Int, y: Int, role: StyleRole, limit: Int, highlights: [Range<Int>],
         highlightRole: StyleRole = .match
     ) -> Int {
         guard !highlights.isEmpty else { return put(text, x: x, y: y, role: role, limit: limit) }
+        let highlights = highlights.count > 1 ? highlights.sorted { $0.lowerBound < $1.lowerBound } : highlights
         guard y >= 0, y < size.height else { return 0 }
         let end = min(size.width, x + limit)
         var column = x
@@ -27,14 +28,14 @@ extension CellGrid {
         return column - x
     }
 
-    /// Writes `text` truncated with `…` to `width` columns and aligned inside them.
+    /// Writes `text` truncated with `ellipsis` to `width` columns and aligned inside them.
     @discardableResult
     public mutating func put(
         _ text: String, x: Int, y: Int, width: Int, alignment: TextAlignment, role: StyleRole,
-        highlights: [Range<Int>] = []
+        highlights: [Range<Int>] = [], ellipsis: String = "…"
     ) -> Int {
         guard width > 0 else { return 0 }
-        let shown = TextWidth.truncate(text, to: width)
+        let shown = TextWidth.truncate(text, to: width, ellipsis: ellipsis)
         let offset = alignment.offset(textWidth: TextWidth.of(shown), in: width)
         return put(shown, x: x + offset, y: y, role: role, limit: width - offset, highlights: highlights)
     }

@@ -42,13 +42,13 @@ public struct Dialog: Sendable, Equatable {
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
         var y = content.y + 1
         for line in lines where y < content.maxY {
-            grid.put(line, x: content.x, y: y, width: content.width, alignment: .left, role: messageRole)
+            grid.put(line, x: content.x, y: y, width: content.width, alignment: .left, role: messageRole, ellipsis: glyphs.ellipsis)
             y += 1
         }
         if !fields.isEmpty, !lines.isEmpty { y += 1 }
         let labelWidth = min((fields.map { TextWidth.of($0.label) }.max() ?? 0) + 1, content.width / 2)
         for (index, field) in fields.enumerated() where y < content.maxY {
-            grid.put(field.label + ":", x: content.x, y: y, width: labelWidth, alignment: .left, role: .dialog)
+            grid.put(field.label + ":", x: content.x, y: y, width: labelWidth, alignment: .left, role: .dialog, ellipsis: glyphs.ellipsis)
             let inputX = content.x + labelWidth + 1
             field.renderInput(into: &grid, x: inputX, y: y, width: content.maxX - inputX, focused: focus == index, glyphs: glyphs)
             y += 1

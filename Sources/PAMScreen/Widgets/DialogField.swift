@@ -22,7 +22,7 @@ public struct DialogField: Sendable, Equatable {
         guard width > 0 else { return }
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(" ", role: .input))
         if value.isEmpty, !placeholder.isEmpty {
-            grid.put(placeholder, x: x, y: y, width: width, alignment: .left, role: .muted)
+            grid.put(placeholder, x: x, y: y, width: width, alignment: .left, role: .muted, ellipsis: glyphs.ellipsis)
         }
         let characters: [Character] = masked ? Array(repeating: glyphs.mask, count: value.count) : Array(value)
         // Keep one column for the cursor after the last character.

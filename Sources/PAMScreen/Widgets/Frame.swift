@@ -62,7 +62,7 @@ public struct Frame: Sendable, Equatable {
             titleSpace -= width + 1
         }
         guard !title.isEmpty, titleSpace >= 3 else { return }
-        let shown = " " + TextWidth.truncate(title, to: titleSpace - 2) + " "
+        let shown = " " + TextWidth.truncate(title, to: titleSpace - 2, ellipsis: glyphs.ellipsis) + " "
         grid.put(shown, x: rect.x + 2, y: rect.y, role: .title)
     }
 }

@@ -20,12 +20,14 @@ public struct Glyphs: Sendable, Equatable {
     public var barPartials: [Character]
     /// One character of a masked secret.
     public var mask: Character
+    /// Ends text cut to fit.
+    public var ellipsis: String
 
     public init(
         topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character,
         horizontal: Character, vertical: Character, teeLeft: Character, teeRight: Character,
         expanded: Character, collapsed: Character, barFilled: Character, barEmpty: Character,
-        barPartials: [Character], mask: Character
+        barPartials: [Character], mask: Character, ellipsis: String = "…"
     ) {
         self.topLeft = topLeft
         self.topRight = topRight
@@ -41,6 +43,7 @@ public struct Glyphs: Sendable, Equatable {
         self.barEmpty = barEmpty
         self.barPartials = barPartials
         self.mask = mask
+        self.ellipsis = ellipsis
     }
 
     /// Box drawing, triangles, blocks and bullets.
@@ -54,7 +57,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         teeLeft: "+", teeRight: "+", expanded: "v", collapsed: ">", barFilled: "#", barEmpty: ".",
-        barPartials: [], mask: "*"
+        barPartials: [], mask: "*", ellipsis: "~"
     )
 
     /// Unicode when the locale's character set is UTF-8 (from `LC_ALL`, `LC_CTYPE` or `LANG`), else ASCII.

@@ -34,8 +34,10 @@ public struct KeyValueList: Sendable, Equatable {
     public var labelWidth: Int?
     /// The first item shown.
     public var offset: Int
+    public var glyphs: Glyphs
 
-    public init(items: [KeyValueItem], labelWidth: Int? = nil, offset: Int = 0) {
+    public init(items: [KeyValueItem], labelWidth: Int? = nil, offset: Int = 0, glyphs: Glyphs = .unicode) {
+        self.glyphs = glyphs
         self.items = items
         self.labelWidth = labelWidth
         self.offset = offset
@@ -51,12 +53,12 @@ public struct KeyValueList: Sendable, Equatable {
         for (line, item) in items[start...].prefix(rect.height).enumerated() {
             let y = rect.y + line
             if item.isSection {
-                grid.put(item.label, x: rect.x, y: y, width: rect.width, alignment: .left, role: item.role)
+                grid.put(item.label, x: rect.x, y: y, width: rect.width, alignment: .left, role: item.role, ellipsis: glyphs.ellipsis)
                 continue
             }
-            grid.put(item.label + ":", x: rect.x, y: y, width: labels, alignment: .left, role: .muted)
+            grid.put(item.label + ":", x: rect.x, y: y, width: labels, alignment: .left, role: .muted, ellipsis: glyphs.ellipsis)
             let valueX = rect.x + labels + 1
-            grid.put(item.value, x: valueX, y: y, width: rect.maxX - valueX, alignment: .left, role: item.role)
+            grid.put(item.value, x: valueX, y: y, width: rect.maxX - valueX, alignment: .left, role: item.role, ellipsis: glyphs.ellipsis)
         }
     }
 }

@@ -93,7 +93,7 @@ public struct ListPicker: Sendable, Equatable {
     private func drawItems(into grid: inout CellGrid, in list: Rect) -> Int {
         guard !list.isEmpty else { return offset }
         if items.isEmpty {
-            grid.put(emptyText, x: list.x, y: list.y, width: list.width, alignment: .center, role: .muted)
+            grid.put(emptyText, x: list.x, y: list.y, width: list.width, alignment: .center, role: .muted, ellipsis: glyphs.ellipsis)
             return 0
         }
         let range = Table.visibleRange(selected: selected, count: items.count, height: list.height, previousOffset: offset)
@@ -105,11 +105,14 @@ public struct ListPicker: Sendable, Equatable {
             if isSelected { grid.fill(Rect(x: list.x - 1, y: y, width: list.width + 2, height: 1), with: Cell(" ", role: .selection)) }
             let keyRole: StyleRole = isSelected ? .selection : .title
             let textRole: StyleRole = isSelected ? .selection : item.role ?? .dialog
-            grid.put(item.key, x: list.x, y: y, width: keyWidth, alignment: .left, role: keyRole, highlights: isSelected ? [] : item.keyMatches)
+            grid.put(
+                item.key, x: list.x, y: y, width: keyWidth, alignment: .left, role: keyRole,
+                highlights: isSelected ? [] : item.keyMatches, ellipsis: glyphs.ellipsis
+            )
             let descriptionX = list.x + keyWidth + 2
             grid.put(
                 item.description, x: descriptionX, y: y, width: list.maxX - descriptionX, alignment: .left, role: textRole,
-                highlights: isSelected ? [] : item.descriptionMatches
+                highlights: isSelected ? [] : item.descriptionMatches, ellipsis: glyphs.ellipsis
             )
         }
         return range.lowerBound

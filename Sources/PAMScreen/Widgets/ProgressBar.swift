@@ -68,10 +68,11 @@ public enum Countdown {
         let barWidth = rect.width - timeWidth - 1
         if barWidth >= 3 {
             let fraction = total > 0 ? Double(max(0, remaining)) / Double(total) : 0
-            ProgressBar(fraction: fraction, glyphs: glyphs).render(into: &grid, in: Rect(x: rect.x, y: rect.y, width: barWidth, height: 1), role: role)
+            let bar = Rect(x: rect.x, y: rect.y, width: barWidth, height: 1)
+            ProgressBar(fraction: fraction, glyphs: glyphs).render(into: &grid, in: bar, role: role)
             grid.put(time, x: rect.x + barWidth + 1, y: rect.y, role: role)
         } else {
-            grid.put(time, x: rect.x, y: rect.y, width: rect.width, alignment: .left, role: role)
+            grid.put(time, x: rect.x, y: rect.y, width: rect.width, alignment: .left, role: role, ellipsis: glyphs.ellipsis)
         }
     }
 }

@@ -20,8 +20,10 @@ public struct StatusLine: Sendable, Equatable {
     public var messageRole: StyleRole
     /// Most important first.
     public var hints: [KeyHint]
+    public var glyphs: Glyphs
 
-    public init(message: String = "", messageRole: StyleRole = .flash, hints: [KeyHint] = []) {
+    public init(message: String = "", messageRole: StyleRole = .flash, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
+        self.glyphs = glyphs
         self.message = message
         self.messageRole = messageRole
         self.hints = hints
@@ -47,7 +49,7 @@ public struct StatusLine: Sendable, Equatable {
         }
         let messageSpace = inner - hintsWidth - (shown.isEmpty ? 0 : 2)
         if !message.isEmpty, messageSpace > 0 {
-            grid.put(message, x: line.x + 1, y: line.y, width: messageSpace, alignment: .left, role: messageRole)
+            grid.put(message, x: line.x + 1, y: line.y, width: messageSpace, alignment: .left, role: messageRole, ellipsis: glyphs.ellipsis)
         }
     }
 

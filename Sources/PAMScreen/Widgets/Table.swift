@@ -71,7 +71,10 @@ public struct Table {
         if rows.isEmpty {
             if let message, !body.isEmpty {
                 let line = body.centered(Size(width: body.width, height: 1))
-                grid.put(message.text, x: line.x, y: line.y, width: line.width, alignment: .center, role: message.role)
+                grid.put(
+                    message.text, x: line.x, y: line.y, width: line.width, alignment: .center, role: message.role,
+                    ellipsis: glyphs.ellipsis
+                )
             }
             return range.lowerBound
         }
@@ -97,7 +100,10 @@ public struct Table {
         grid.fill(rect, with: Cell(" ", role: .header))
         var x = rect.x
         for (index, column) in columns.enumerated() where widths[index] > 0 {
-            grid.put(column.title, x: x, y: rect.y, width: widths[index], alignment: column.alignment, role: .header)
+            grid.put(
+                column.title, x: x, y: rect.y, width: widths[index], alignment: column.alignment, role: .header,
+                ellipsis: glyphs.ellipsis
+            )
             x += widths[index] + gap
         }
     }
@@ -118,7 +124,10 @@ public struct Table {
             let text = index < tableRow.cells.count ? tableRow.cells[index] : ""
             let role = isSelected ? rowRole : tableRow.cellRoles[index] ?? rowRole
             let highlights = isSelected ? [] : tableRow.matches[index] ?? []
-            grid.put(text, x: cellX, y: y, width: width, alignment: column.alignment, role: role, highlights: highlights)
+            grid.put(
+                text, x: cellX, y: y, width: width, alignment: column.alignment, role: role, highlights: highlights,
+                ellipsis: glyphs.ellipsis
+            )
             x += widths[index] + gap
         }
     }

@@ -12,7 +12,8 @@ public struct TableRow: Sendable, Equatable {
     public var role: StyleRole?
     /// Per-column role overrides, e.g. a status column in `.ok` or `.danger`.
     public var cellRoles: [Int: StyleRole]
-    /// Character ranges per column to draw as `.match` (fuzzy-filter hits).
+    /// Character ranges per column to draw as `.match` (fuzzy-filter hits); the selected row
+    /// shows its selection colour instead.
     public var matches: [Int: [Range<Int>]]
     /// Tree depth of the first column; each level indents two columns.
     public var indent: Int
