@@ -105,11 +105,12 @@ public struct FuzzyMatcher: Sendable {
                     previous = current
                 }
                 return FuzzyScoring.align(
-                    needle: needle, units: UnsafeBufferPointer(units), bonuses: UnsafeBufferPointer(bonuses), start: 0
+                    needle: needle, units: UnsafeBufferPointer(units), bonuses: UnsafeBufferPointer(bonuses), start: 0,
+                    indexOffset: first
                 )
             }
         }
-        return .hit(FuzzyMatch(score: found.score, indexes: found.indexes.map { $0 + first }))
+        return .hit(found)
     }
 
     /// A one-character query: the occurrence with the best bonus, the earliest on a tie.

@@ -55,13 +55,18 @@ enum FuzzyScoring {
     }
 
     /// The best-scoring placement of `needle` in `units` at or after `start` (which must hold a
-    /// complete match), by dynamic programming over query × candidate positions.
+    /// complete match), by dynamic programming over query × candidate positions. Indexes are
+    /// reported plus `indexOffset`, for callers that pass a window of the candidate.
     static func align(
-        needle: [UInt32], units: UnsafeBufferPointer<UInt32>, bonuses: UnsafeBufferPointer<Int32>, start: Int
+        needle: [UInt32], units: UnsafeBufferPointer<UInt32>, bonuses: UnsafeBufferPointer<Int32>, start: Int,
+        indexOffset: Int = 0
     ) -> FuzzyMatch {
         let rows = needle.count
         let width = units.count - start
-        guard rows * width <= maximumCells else { return greedy(needle: needle, units: units, bonuses: bonuses, start: start) }
+        guard rows * width <= maximumCells else {
+            let found = greedy(needle: needle, units: units, bonuses: bonuses, start: start)
+            return FuzzyMatch(score: found.score, indexes: found.indexes.map { $0 + indexOffset })
+        }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * rows * width) { table in
             // table[0..<rows*width]: best score with query char i at column j; the rest: where i-1 sat.
             for i in 0..<rows {
@@ -110,7 +115,7 @@ enum FuzzyScoring {
             var indexes = Array(repeating: 0, count: rows)
             var column = bestColumn
             for i in stride(from: rows - 1, through: 0, by: -1) {
-                indexes[i] = start + column
+                indexes[i] = indexOffset + start + column
                 if i > 0 { column = Int(table[rows * width + i * width + column]) }
             }
             return FuzzyMatch(score: Int(bestScore), indexes: indexes)
