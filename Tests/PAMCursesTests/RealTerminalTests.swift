@@ -66,6 +66,16 @@ struct RealTerminalTests {
         }
     }
 
+    @Test func aNonUTF8LocaleGetsASCII() async throws {
+        try await withChild(environment: ["LANG": "C", "LC_ALL": "C"]) { session, _, _ in
+            let screen = try await session.capture()
+            #expect(screen.contains("depth=indexed256 utf8=false"))
+            #expect(screen.contains("wide: ?????? box: +-+"))
+            try await session.sendKeys("q")
+            try await session.waitForScreen { $0.contains("SHELL-AFTER EXIT=0") }
+        }
+    }
+
     @Test func firstSigtermReachesTheAppWhichShutsDownGracefully() async throws {
         try await withChild { session, pid, log in
             #expect(kill(pid, SIGTERM) == 0)
