@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "PAMTestSupport",
             dependencies: [
-                "PAMCore", "PAMTransport", "PAMSimulator", "PAMVendors",
+                "PAMCore", "PAMTransport", "PAMSimulator", "PAMVendors", "PAMScreen",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -100,10 +100,10 @@ let package = Package(
             path: "Tests/PAMTestSupport"
         ),
         .testTarget(name: "PAMCoreTests", dependencies: ["PAMCore"]),
-        .testTarget(name: "PAMScreenTests", dependencies: ["PAMScreen"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "PAMScreenTests", dependencies: ["PAMScreen", "PAMTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "PAMCursesTests", dependencies: ["PAMCurses", "PAMScreen", "PAMTestSupport"]),
         .testTarget(name: "PAMClipboardTests", dependencies: ["PAMClipboard", "PAMTestSupport"]),
-        .testTarget(name: "PAMAppTests", dependencies: ["PAMApp", "PAMScreen"]),
+        .testTarget(name: "PAMAppTests", dependencies: ["PAMApp", "PAMScreen", "PAMTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "PAMTransportTests",
             dependencies: [

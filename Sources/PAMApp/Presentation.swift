@@ -1,22 +1,20 @@
 import Foundation
 import PAMCore
+import PAMScreen
 
 /// State turned into what panes list, with each pane's filter applied.
 public enum Presentation {
-    /// Whether `fields` pass the pane's filter (case-insensitive subsequence; `!` inverts).
+    /// Whether any of `fields` passes the pane's fuzzy filter (`!` inverts).
     static func passes(_ fields: [String?], _ pane: PaneState) -> Bool {
         guard !pane.filter.isEmpty else { return true }
-        let found = fields.contains { field in field.map { isSubsequence(pane.filter, of: $0) } ?? false }
-        return found != pane.filterInverted
+        let matcher = FuzzyMatcher(pane.filter)
+        return fields.contains { field in field.map { matcher.accepts($0) } ?? false } != pane.filterInverted
     }
 
-    static func isSubsequence(_ query: String, of text: String) -> Bool {
-        var remaining = query.lowercased()[...]
-        for character in text.lowercased() where character == remaining.first {
-            remaining = remaining.dropFirst()
-            if remaining.isEmpty { return true }
-        }
-        return remaining.isEmpty
+    /// Character ranges of `text` that match the pane's filter, for highlighting.
+    public static func matches(_ text: String, _ pane: PaneState) -> [Range<Int>] {
+        guard !pane.filter.isEmpty, !pane.filterInverted else { return [] }
+        return FuzzyMatcher(pane.filter).match(text)?.ranges ?? []
     }
 
     public static func systems(_ state: AppState) -> [ManagedSystem] {
@@ -74,9 +72,7 @@ public enum Presentation {
 
     /// `m:ss` or `h:mm:ss` left on a lease at `now`.
     public static func countdown(_ lease: Lease, now: Date) -> String {
-        let seconds = Int(lease.remaining(at: now).rounded(.up))
-        let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
-        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
+        Countdown.format(seconds: Int(lease.remaining(at: now).rounded(.up)))
     }
 
     /// How urgent a lease is: under five minutes is a warning, under one minute danger.

@@ -1,4 +1,5 @@
 import PAMScreen
+import PAMTestSupport
 import Testing
 
 @Suite struct ProgressBarTests {

@@ -1,4 +1,5 @@
 import PAMScreen
+import PAMTestSupport
 import Testing
 
 /// Widgets put together the way the app lays out its main screen, at a normal and a narrow size.

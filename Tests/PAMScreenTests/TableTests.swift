@@ -1,4 +1,5 @@
 import PAMScreen
+import PAMTestSupport
 import Testing
 
 /// Records which rows a table asked for.

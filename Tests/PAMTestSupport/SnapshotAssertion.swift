@@ -5,7 +5,7 @@ import Testing
 /// Compares `grid.snapshot` with `Snapshots/<name>.txt` next to this file. A missing file, or
 /// `PAMTUI_RECORD_SNAPSHOTS=1`, writes the file into the source tree and fails with "recorded",
 /// so a recording run never passes by accident.
-func assertSnapshot(
+public func assertSnapshot(
     _ grid: CellGrid, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
@@ -27,7 +27,7 @@ func assertSnapshot(
 }
 
 /// The first differing line of two snapshots, both versions shown.
-func firstDifference(expected: String, actual: String) -> String {
+public func firstDifference(expected: String, actual: String) -> String {
     let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
     for index in 0..<max(expectedLines.count, actualLines.count) {
@@ -36,9 +36,4 @@ func firstDifference(expected: String, actual: String) -> String {
         if want != got { return "line \(index + 1)\n  expected: |\(want)|\n  actual:   |\(got)|" }
     }
     return "same lines, different endings"
-}
-
-/// A blank grid of `width` × `height`.
-func makeGrid(_ width: Int, _ height: Int) -> CellGrid {
-    CellGrid(Size(width: width, height: height))
 }

@@ -1,0 +1,61 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+/// The detail pane: the selection's fields, its masked (or revealed) secret, and its lease.
+struct DetailView {
+    var glyphs: Glyphs
+
+    func render(_ state: AppState, into grid: inout CellGrid, in rect: Rect, secret: (String) -> String?) {
+        let inner = Frame(title: "Detail", glyphs: glyphs).render(into: &grid, in: rect)
+        KeyValueList(items: items(state, width: inner.width, secret: secret), glyphs: glyphs).render(into: &grid, in: inner)
+    }
+
+    private func items(_ state: AppState, width: Int, secret: (String) -> String?) -> [KeyValueItem] {
+        switch state.focus {
+        case .systems:
+            guard let system = Presentation.selectedSystem(state) else { return [] }
+            return [KeyValueItem("System", system.name), KeyValueItem("Id", system.id), KeyValueItem("Platform", system.platform ?? "—"),
+                    KeyValueItem("Address", system.address ?? "—")]
+        case .accounts, .leases:
+            var items: [KeyValueItem] = []
+            if let account = Presentation.selectedAccount(state), state.focus == .accounts {
+                items += [KeyValueItem("Account", account.name), KeyValueItem("System", account.systemName)]
+                if let domain = account.domain { items.append(KeyValueItem("Domain", domain)) }
+                if let maximum = account.maximumDurationMinutes { items.append(KeyValueItem("Max lease", "\(maximum) min")) }
+            }
+            guard let lease = Presentation.focusedLease(state) else {
+                return items + [KeyValueItem("Password", "check out with c", role: .muted)]
+            }
+            if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
+            if state.reveal?.leaseID == lease.id, let value = secret(lease.id) {
+                let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
+                // The secret gets a line of its own, the pane's full width, so it is never cut.
+                var line = KeyValueItem.section(value)
+                line.role = .secret
+                items += [KeyValueItem("Password", "masks again in \(left) s", role: .muted), line]
+            } else {
+                items += [.masked("Password", glyphs: glyphs), KeyValueItem("", "r reveal · y copy", role: .muted)]
+            }
+            let total = max(1, Int(lease.expiresAt.timeIntervalSince(lease.issuedAt)))
+            let role: StyleRole = switch Presentation.urgency(lease, now: state.now) {
+            case .danger: .leaseCritical
+            case .warning: .leaseExpiring
+            case .normal: .ok
+            }
+            // Room for the bar after the label column and an h:mm:ss countdown.
+            let barWidth = min(20, max(4, width - width / 3 - 10))
+            let bar = Countdown.text(remaining: Int(lease.remaining(at: state.now).rounded(.up)), total: total, width: barWidth, glyphs: glyphs)
+            return items + [.section("Lease"), KeyValueItem("Request", lease.requestID), KeyValueItem("Left", bar, role: role),
+                            KeyValueItem("Reason", lease.reason ?? "—")]
+        case .profiles:
+            guard let profile = state.profile else { return [] }
+            return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendor.displayName)]
+        case .folders:
+            guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
+            return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
+        case .tasks:
+            return []
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PAMCore
+import PAMScreen
+
+/// One pane: a framed table of its filtered rows, with loading and error states.
+struct PaneView {
+    var glyphs: Glyphs
+
+    func render(_ pane: Pane, _ state: AppState, into grid: inout CellGrid, in rect: Rect) {
+        let focused = state.focus == pane
+        let paneState = state.pane(pane)
+        let number = Pane.allCases.firstIndex(of: pane).map { $0 + 1 } ?? 0
+        var title = "\(number) \(pane.title(state))"
+        if !paneState.filter.isEmpty { title += "  \(paneState.filterInverted ? "!" : "/")\(paneState.filter)" }
+        let content = rows(pane, state)
+        let frame = Frame(title: title, badge: content.badge, focused: focused, glyphs: glyphs)
+        let inner = frame.render(into: &grid, in: rect)
+        let table = Table(
+            columns: content.columns, rows: content.rows, selected: content.rows.isEmpty ? nil : paneState.selected,
+            offset: max(0, paneState.selected - inner.height + 2), focused: focused, message: content.message, glyphs: glyphs
+        )
+        _ = table.render(into: &grid, in: inner)
+    }
+
+    struct Content {
+        var columns: [TableColumn]
+        var rows: [TableRow]
+        var message: TableMessage?
+        var badge: String?
+    }
+
+    private func rows(_ pane: Pane, _ state: AppState) -> Content {
+        let filter = state.pane(pane)
+        func highlight(_ cells: [String]) -> [Int: [Range<Int>]] {
+            var matches: [Int: [Range<Int>]] = [:]
+            for (index, cell) in cells.enumerated() {
+                let ranges = Presentation.matches(cell, filter)
+                if !ranges.isEmpty { matches[index] = ranges }
+            }
+            return matches
+        }
+        func row(_ cells: [String], role: StyleRole? = nil) -> TableRow { TableRow(cells, role: role, matches: highlight(cells)) }
+        switch pane {
+        case .profiles:
+            let profiles = Presentation.profiles(state)
+            return Content(columns: [TableColumn("PROFILE"), TableColumn("VENDOR", width: .fit(min: 6, max: 12))],
+                           rows: profiles.map { row([$0.name, $0.vendor.rawValue]) }, message: .empty("no profiles"), badge: nil)
+        case .systems:
+            let systems = Presentation.systems(state)
+            return Content(columns: [TableColumn("SYSTEM"), TableColumn("PLATFORM", width: .fit(min: 4, max: 10))],
+                           rows: systems.map { row([$0.name, $0.platform ?? ""]) }, message: message(state.systems, "no systems"),
+                           badge: badge(state.systems, systems.count))
+        case .accounts:
+            let accounts = Presentation.accounts(state)
+            let leased = Set(state.leases.map { "\($0.profile):\($0.systemID)/\($0.accountID)" })
+            let profile = state.profile?.name ?? ""
+            return Content(
+                columns: [TableColumn("ACCOUNT"), TableColumn("SYSTEM"), TableColumn("DOMAIN", width: .fit(min: 0, max: 16))],
+                rows: accounts.map { account in
+                    row([account.name, account.systemName, account.domain ?? ""],
+                        role: leased.contains("\(profile):\(account.systemID)/\(account.id)") ? .ok : nil)
+                },
+                message: message(state.accounts, "no accounts"), badge: badge(state.accounts, accounts.count)
+            )
+        case .folders:
+            let folders = Presentation.folders(state)
+            return Content(columns: [TableColumn("FOLDER")],
+                           rows: folders.map { TableRow([$0.folder.name], indent: $0.depth, disclosure: .leaf) },
+                           message: message(state.folders, "no folders"), badge: badge(state.folders, folders.count))
+        case .tasks:
+            return Content(columns: [TableColumn("TASK")], rows: [], message: .empty("no tasks"), badge: nil)
+        case .leases:
+            let leases = Presentation.leases(state)
+            return Content(
+                columns: [TableColumn("LEASE"), TableColumn("LEFT", width: .fixed(8), alignment: .right)],
+                rows: leases.map { lease in
+                    let role: StyleRole? = switch Presentation.urgency(lease, now: state.now) {
+                    case .danger: .leaseCritical
+                    case .warning: .leaseExpiring
+                    case .normal: nil
+                    }
+                    let checkingIn = state.checkingIn.contains(lease.id)
+                    return row(["\(lease.systemName)/\(lease.accountName)", checkingIn ? "…" : Presentation.countdown(lease, now: state.now)], role: role)
+                },
+                message: .empty("no leases"), badge: leases.isEmpty ? nil : String(leases.count)
+            )
+        }
+    }
+
+    private func message<T>(_ load: LoadState<T>, _ empty: String) -> TableMessage {
+        switch load {
+        case .loading: TableMessage("loading…")
+        case .failed(let error): .error(error)
+        case .idle, .loaded: .empty(empty)
+        }
+    }
+
+    private func badge<T>(_ load: LoadState<T>, _ count: Int) -> String? {
+        switch load {
+        case .loading: "loading…"
+        case .failed: "error"
+        case .loaded: String(count)
+        case .idle: nil
+        }
+    }
+}
+
+extension Pane {
+    func title(_ state: AppState) -> String {
+        switch self {
+        case .profiles: "Profiles"
+        case .systems: "Systems"
+        case .accounts: state.accountScope.map { "Accounts on \($0.name)" } ?? "Accounts"
+        case .folders: "Folders"
+        case .tasks: "Tasks"
+        case .leases: "Leases"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+@testable import PAMApp
+import PAMCore
+import PAMScreen
+import PAMTestSupport
+import Testing
+
+/// Whole screens as text with a style layer, at 120×40, 80×24 and the 60×16 minimum.
+@Suite struct AppViewSnapshotTests {
+    static let sizes = [Size(width: 120, height: 40), Size(width: 80, height: 24), Size(width: 60, height: 16)]
+
+    func render(_ state: AppState, _ name: String, secret: String? = nil) {
+        for size in Self.sizes {
+            var sized = state
+            sized.size = size
+            let grid = AppView().render(sized) { _ in secret }
+            assertSnapshot(grid, named: "\(name)-\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test func browsing() {
+        var state = loadedState()
+        _ = state.press(.character("j"))
+        render(state, "browsing")
+    }
+
+    @Test func filtering() {
+        var state = loadedState()
+        _ = state.press(.character("/"))
+        _ = state.type("adm")
+        render(state, "filtering")
+    }
+
+    @Test func checkoutDialog() {
+        var settings = AppState.Settings()
+        settings.defaultReason = "patch Tuesday"
+        var state = loadedState(settings: settings)
+        _ = state.press(.character("c"))
+        render(state, "checkout-dialog")
+    }
+
+    @Test func leaseCountingDownMaskedThenRevealed() {
+        var state = loadedState()
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .tick(t0.addingTimeInterval(26 * 60)))
+        render(state, "lease-masked")
+        _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
+        render(state, "lease-revealed", secret: "Demo-aRJ5-P3fX-7A%p")
+    }
+
+    @Test func helpOverlay() {
+        var state = loadedState()
+        _ = state.press(.character("?"))
+        _ = state.type("check")
+        render(state, "help")
+    }
+
+    @Test func quitWithLeases() {
+        var state = loadedState()
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = state.press(.character("q"))
+        render(state, "quit")
+    }
+
+    @Test func tooSmall() {
+        var state = loadedState()
+        state.size = Size(width: 40, height: 12)
+        assertSnapshot(AppView().render(state), named: "too-small-40x12")
+    }
+}
