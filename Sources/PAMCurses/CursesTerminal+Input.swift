@@ -4,7 +4,8 @@ import PAMScreen
 
 extension CursesTerminal {
     /// Waits up to `timeout` (nil: until something happens) for input, a wake or a signal, then
-    /// returns every key already typed. Empty after a timeout, a wake or a signal alone.
+    /// returns every key already typed. Empty after a timeout, a wake or a signal alone; call
+    /// `pendingSignals()` after each return, since an unread signal keeps waking this.
     public func readEvents(timeout: Duration?) -> [KeyEvent] {
         guard !isShutDown, !isSuspended else { return [] }
         var events = drainInput()
