@@ -21,26 +21,54 @@ public protocol HelperRunner: Sendable {
         -> HelperResult
 }
 
-/// Runs helpers with `ChildProcess` (posix_spawn) on a dispatch thread.
+/// Runs helpers with `ChildProcess` (posix_spawn) on a dispatch thread, through
+/// `sh -c 'exec timeout … "$0" "$@" 2>/dev/null'`: a helper's complaints must not scribble over
+/// the TUI, and wl-copy can hang without a terminal. Only fixed text is in the script; the
+/// secret still travels on stdin alone.
 public struct ProcessHelperRunner: HelperRunner {
-    public init() {}
+    // A queue of our own gets threads beyond the global pool, which Swift concurrency shares
+    // on Linux; a helper that waits must not starve other tasks.
+    private static let queue = DispatchQueue(label: "pamtui.clipboard.helpers", attributes: .concurrent)
+
+    /// Seconds a helper may run before it is killed.
+    public let timeoutSeconds: Int
+
+    public init(timeoutSeconds: Int = 10) {
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The `sh -c` script that runs `"$0" "$@"` under a time limit with stderr discarded.
+    public var script: String {
+        "exec timeout -k 2 \(timeoutSeconds) \"$0\" \"$@\" 2>/dev/null"
+    }
 
     public func run(_ program: String, arguments: [String], input: SecretBytes?, captureOutput: Bool) async throws
         -> HelperResult
     {
-        // ChildProcess blocks until the helper exits; keep that off the cooperative pool.
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+        let script = script
+        let timeoutSeconds = timeoutSeconds
+        let result: HelperResult = try await withCheckedThrowingContinuation { continuation in
+            Self.queue.async {
                 do {
                     let outcome = try ChildProcess.run(
-                        program, arguments: arguments, input: input.map { .secret($0) } ?? .null,
-                        captureOutput: captureOutput
+                        "/bin/sh", arguments: ["-c", script, program] + arguments,
+                        input: input.map { .secret($0) } ?? .null, captureOutput: captureOutput
                     )
                     continuation.resume(returning: HelperResult(status: outcome.status, output: outcome.output))
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
+        }
+        switch result.status {
+        case 124, 128 + 9:
+            result.output.wipe()
+            throw PAMError(.timeout, "\(program) did not finish within \(timeoutSeconds) seconds")
+        case 126, 127:
+            result.output.wipe()
+            throw PAMError(.configuration, "\(program) is not installed or cannot be run")
+        default:
+            return result
         }
     }
 }

@@ -1,0 +1,37 @@
+import PAMClipboard
+import PAMCore
+import Testing
+
+@Suite struct ProcessHelperRunnerTests {
+    @Test func secretGoesThroughStdin() async throws {
+        let result = try await ProcessHelperRunner().run(
+            "cat", arguments: [], input: SecretBytes(utf8: "p@ss→wörd"), captureOutput: true
+        )
+        #expect(result.status == 0)
+        #expect(result.output.unsafeStringCopy() == "p@ss→wörd")
+    }
+
+    @Test func exitStatusPassesThrough() async throws {
+        let result = try await ProcessHelperRunner().run("sh", arguments: ["-c", "exit 3"], input: nil, captureOutput: false)
+        #expect(result.status == 3)
+    }
+
+    @Test func missingHelperIsAOneLineError() async throws {
+        await #expect(throws: PAMError(.configuration, "pamtui-no-such-helper is not installed or cannot be run")) {
+            _ = try await ProcessHelperRunner().run("pamtui-no-such-helper", arguments: [], input: nil, captureOutput: false)
+        }
+    }
+
+    @Test func hangingHelperIsStopped() async throws {
+        await #expect(throws: PAMError(.timeout, "sleep did not finish within 1 seconds")) {
+            _ = try await ProcessHelperRunner(timeoutSeconds: 1).run("sleep", arguments: ["30"], input: nil, captureOutput: false)
+        }
+    }
+
+    @Test func stderrIsDiscarded() async throws {
+        let result = try await ProcessHelperRunner().run(
+            "sh", arguments: ["-c", "echo noise >&2; echo out"], input: nil, captureOutput: true
+        )
+        #expect(result.output.unsafeStringCopy() == "out\n")
+    }
+}

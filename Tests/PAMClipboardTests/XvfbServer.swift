@@ -1,0 +1,105 @@
+import Foundation
+import PAMClipboard
+import PAMCore
+import PAMTestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private Xvfb display for X11 clipboard tests, started with posix_spawn and stopped by pid.
+struct XvfbServer {
+    let display: String
+    let pid: pid_t
+
+    static var isAvailable: Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return ProgramLocator.find("Xvfb", path: path) != nil && ProgramLocator.find("xclip", path: path) != nil
+    }
+
+    static var hasXsel: Bool {
+        ProgramLocator.find("xsel", path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil
+    }
+
+    /// Starts Xvfb on an unused display, runs `body`, and always stops it; the xclip/xsel
+    /// daemons serving its selections exit with it.
+    static func with<R>(_ body: (XvfbServer) async throws -> R) async throws -> R {
+        let server = try start()
+        do {
+            try await waitUntil(timeout: .seconds(15)) {
+                guard server.isRunning else { throw PAMError(.configuration, "Xvfb \(server.display) exited early") }
+                return FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(server.display.dropFirst())")
+            }
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    private static func start() throws -> XvfbServer {
+        var number = Int.random(in: 200...899)
+        while FileManager.default.fileExists(atPath: "/tmp/.X\(number)-lock")
+            || FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(number)")
+        {
+            number = Int.random(in: 200...899)
+        }
+        let display = ":\(number)"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = ["Xvfb", display, "-nolisten", "tcp"]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runner's threads block signals; Xvfb must start with SIGTERM deliverable.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, "Xvfb", &actions, &attributes, argv, environ)
+        guard result == 0 else { throw PAMError(.configuration, "cannot start Xvfb: \(result)") }
+        return XvfbServer(display: display, pid: pid)
+    }
+
+    /// True until the server has exited (and then reaps it).
+    var isRunning: Bool {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == 0
+    }
+
+    /// SIGTERM, then SIGKILL if it is still there after five seconds; waits without blocking a thread.
+    func stop() async {
+        kill(pid, SIGTERM)
+        if (try? await waitUntil(timeout: .seconds(5)) { !isRunning }) != nil { return }
+        kill(pid, SIGKILL)
+        _ = try? await waitUntil(timeout: .seconds(5)) { !isRunning }
+    }
+
+    /// The clipboard as xclip prints it, or nil when nothing holds it.
+    func clipboard() throws -> String? {
+        let outcome = try ChildProcess.run("xclip", arguments: ["-display", display, "-selection", "clipboard", "-o"], captureOutput: true)
+        return outcome.status == 0 ? outcome.output.unsafeStringCopy() : nil
+    }
+
+    /// Another program (the user) takes the clipboard.
+    func userCopies(_ text: String) throws {
+        let outcome = try ChildProcess.run(
+            "xclip", arguments: ["-display", display, "-selection", "clipboard", "-i"], input: .secret(SecretBytes(utf8: text))
+        )
+        guard outcome.status == 0 else { throw PAMError(.configuration, "xclip exited with status \(outcome.status)") }
+    }
+}
