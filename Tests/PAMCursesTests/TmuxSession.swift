@@ -20,7 +20,8 @@ final class TmuxSession: Sendable {
         command: String, width: Int = 80, height: Int = 24, _ body: (TmuxSession) async throws -> R
     ) async throws -> R {
         let directory = try makeTemporaryDirectory(prefix: "pamtui-tmux")
-        let session = TmuxSession(socket: "pamtui-test-\(UInt32.random(in: 0...UInt32.max))", directory: directory)
+        // A socket inside the temporary directory goes away with it (tmux leaves -L sockets behind).
+        let session = TmuxSession(socket: "\(directory)/tmux.sock", directory: directory)
         let config = "\(directory)/tmux.conf"
         try "set -g default-terminal screen-256color\nset -g status off\nset -g escape-time 0\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
@@ -43,7 +44,7 @@ final class TmuxSession: Sendable {
         let outPath = "\(directory)/\(UUID().uuidString).out"
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         // -u and a UTF-8 locale: the server and capture-pane must not turn 日本語 into underscores.
-        let pid = try Self.spawn(["tmux", "-u", "-L", socket] + arguments, output: outPath)
+        let pid = try Self.spawn(["tmux", "-u", "-S", socket] + arguments, output: outPath)
         var status: Int32 = 0
         try await waitUntil(timeout: .seconds(10)) { waitpid(pid, &status, WNOHANG) == pid }
         let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
@@ -69,8 +70,21 @@ final class TmuxSession: Sendable {
             for pointer in cArguments { free(pointer) }
             for pointer in cEnvironment { free(pointer) }
         }
+        // Test threads block signals, and a spawned process inherits that mask: the server and its
+        // panes would then ignore kill-server's SIGHUP and live on. Start them with a clean slate.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGPIPE, SIGCHLD, SIGALRM] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, tmuxPath, &actions, nil, cArguments, cEnvironment)
+        let result = posix_spawn(&pid, tmuxPath, &actions, &attributes, cArguments, cEnvironment)
         guard result == 0 else { throw TmuxError(arguments: arguments, output: "posix_spawn failed: \(result)") }
         return pid
     }
