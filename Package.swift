@@ -82,6 +82,7 @@ let package = Package(
             name: "PAMCLI",
             dependencies: [
                 "PAMCore", "PAMTransport", "PAMConfig", "PAMVendors", "PAMSimulator",
+                "PAMScreen", "PAMApp", "PAMCurses", "PAMClipboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

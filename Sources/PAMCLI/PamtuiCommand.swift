@@ -34,6 +34,7 @@ struct PamtuiCommand: AsyncParsableCommand {
         ]
     )
 
+    @OptionGroup var tui: TUIOptions
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
@@ -46,12 +47,7 @@ struct PamtuiCommand: AsyncParsableCommand {
             """)
             throw ExitCode(1)
         }
-        let configuration = try common.loadConfiguration()
-        Console.out("""
-        Profiles in \(configuration.path): \(configuration.profiles.map { "\($0.name) (\($0.vendor.rawValue))" }.joined(separator: ", "))
-        The terminal UI is not built yet; use the commands: pamtui ls accounts, pamtui checkout, pamtui show, pamtui checkin.
-        See pamtui --help.
-        """)
+        try await TUISession.run(configuration: try common.loadConfiguration(), common: common, options: tui)
     }
 }
 

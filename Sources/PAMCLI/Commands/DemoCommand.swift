@@ -1,19 +1,25 @@
 import ArgumentParser
 import Foundation
+import PAMConfig
 import PAMCore
 import PAMSimulator
 
-/// `pamtui demo`: starts the built-in simulator over TLS and walks the CLI through
-/// list → check-out → show → check-in against it.
+/// `pamtui demo`: starts the built-in simulator over TLS and opens the terminal UI on it; with
+/// `--cli`, walks the command line through list → check-out → show → check-in instead.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Try pamtui against the built-in simulator (no server or config needed)."
+        abstract: "Try pamtui against the built-in simulator (no server or config needed).",
+        discussion: "Quitting the UI stops the simulator and removes its temporary files."
     )
 
     @Option(name: .long, help: "Seed of the simulated world.")
     var seed: UInt64 = 1
 
+    @Flag(name: .long, help: "Walk the command line through list, check-out, show and check-in instead of opening the UI.")
+    var cli = false
+
+    @OptionGroup var tui: TUIOptions
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
@@ -27,9 +33,15 @@ struct DemoCommand: AsyncParsableCommand {
         let configPath = "\(stateDirectory)/config.toml"
         do {
             try SimulatedProfiles.write(simulator, to: configPath)
-            Console.out("Simulator: \(simulator.endpoints.map { "\($0.vendor.rawValue) at \($0.url)" }.joined(separator: ", "))")
-            Console.out("Config: \(configPath) (TLS verified against the simulator's own CA)\n")
-            for step in Self.steps { try await run(step, configPath: configPath) }
+            if cli {
+                Console.out("Simulator: \(simulator.endpoints.map { "\($0.vendor.rawValue) at \($0.url)" }.joined(separator: ", "))")
+                Console.out("Config: \(configPath) (TLS verified against the simulator's own CA)\n")
+                for step in Self.steps { try await run(step, configPath: configPath) }
+            } else {
+                var configuration = try ConfigLoader.load(path: configPath)
+                configuration.defaults.reason = configuration.defaults.reason ?? "pamtui demo"
+                try await TUISession.run(configuration: configuration, common: common, options: tui)
+            }
             await simulator.stop()
         } catch {
             await simulator.stop()

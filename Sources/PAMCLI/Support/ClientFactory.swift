@@ -21,6 +21,14 @@ enum ClientFactory {
         }
     }
 
+    /// What a vendor's client can do, from its type, before connecting.
+    static func capabilities(of vendor: Vendor) -> Capabilities {
+        switch vendor {
+        case .beyondtrust: Capabilities(of: BeyondTrustClient.self)
+        case .secretserver, .safeguard, .osirium, .axidian: []
+        }
+    }
+
     private static func client(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
         switch profile.vendor {
         case .beyondtrust:

@@ -70,15 +70,19 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let tasks = Capabilities(rawValue: 1 << 4)
 }
 
+extension Capabilities {
+    /// The capabilities a client type offers, known before any client exists.
+    public init(of type: any VendorClient.Type) {
+        self = []
+        if type is any SystemBrowsing.Type { insert(.systems) }
+        if type is any AccountBrowsing.Type { insert(.accounts) }
+        if type is any CredentialCheckout.Type { insert(.checkout) }
+        if type is any FolderBrowsing.Type { insert(.folders) }
+        if type is any TaskRunning.Type { insert(.tasks) }
+    }
+}
+
 extension VendorClient {
     /// The capabilities this client offers.
-    public var capabilities: Capabilities {
-        var set: Capabilities = []
-        if self is any SystemBrowsing { set.insert(.systems) }
-        if self is any AccountBrowsing { set.insert(.accounts) }
-        if self is any CredentialCheckout { set.insert(.checkout) }
-        if self is any FolderBrowsing { set.insert(.folders) }
-        if self is any TaskRunning { set.insert(.tasks) }
-        return set
-    }
+    public var capabilities: Capabilities { Capabilities(of: Self.self) }
 }

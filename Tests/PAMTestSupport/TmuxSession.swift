@@ -1,14 +1,13 @@
 import Foundation
-import PAMTestSupport
 
 /// A detached tmux server on its own socket running one command, driven like an operator would.
-final class TmuxSession: Sendable {
-    static let tmuxPath = "/usr/bin/tmux"
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tmuxPath) }
+public final class TmuxSession: Sendable {
+    public static let tmuxPath = "/usr/bin/tmux"
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tmuxPath) }
 
-    let socket: String
-    let directory: String
-    let target = "pamtui-test"
+    public let socket: String
+    public let directory: String
+    public let target = "pamtui-test"
 
     private init(socket: String, directory: String) {
         self.socket = socket
@@ -16,7 +15,7 @@ final class TmuxSession: Sendable {
     }
 
     /// Starts `command` in a `width`×`height` pane, runs `body`, and always kills the server.
-    static func with<R>(
+    public static func with<R>(
         command: String, width: Int = 80, height: Int = 24, _ body: (TmuxSession) async throws -> R
     ) async throws -> R {
         let directory = try makeTemporaryDirectory(prefix: "pamtui-tmux")
@@ -40,7 +39,7 @@ final class TmuxSession: Sendable {
 
     /// Runs one tmux command against this server and returns its stdout.
     @discardableResult
-    func tmux(_ arguments: [String]) async throws -> String {
+    public func tmux(_ arguments: [String]) async throws -> String {
         let outPath = "\(directory)/\(UUID().uuidString).out"
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         // -u and a UTF-8 locale: the server and capture-pane must not turn 日本語 into underscores.
@@ -90,27 +89,27 @@ final class TmuxSession: Sendable {
     }
 
     /// The pane's text; with `escapes`, including SGR colour sequences.
-    func capture(escapes: Bool = false) async throws -> String {
+    public func capture(escapes: Bool = false) async throws -> String {
         try await tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
     }
 
     /// Sends tmux key names (`Up`, `C-a`, `F5`) or literal text.
-    func sendKeys(_ keys: String...) async throws {
+    public func sendKeys(_ keys: String...) async throws {
         try await tmux(["send-keys", "-t", target] + keys)
     }
 
-    func resize(width: Int, height: Int) async throws {
+    public func resize(width: Int, height: Int) async throws {
         try await tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Whether the pane is on the alternate screen (curses is active).
-    func alternateScreenOn() async throws -> Bool {
+    public func alternateScreenOn() async throws -> Bool {
         try await tmux(["display-message", "-p", "-t", target, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// Waits until the pane's text satisfies `condition`, and returns that text.
     @discardableResult
-    func waitForScreen(timeout: Duration = .seconds(20), _ condition: @escaping (String) -> Bool) async throws -> String {
+    public func waitForScreen(timeout: Duration = .seconds(20), _ condition: @escaping (String) -> Bool) async throws -> String {
         var last = ""
         do {
             try await waitUntil(timeout: timeout) {
@@ -124,10 +123,10 @@ final class TmuxSession: Sendable {
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
+public struct TmuxError: Error, CustomStringConvertible {
     var arguments: [String]
     var output: String
-    var description: String { "tmux \(arguments.joined(separator: " ")) failed: \(output)" }
+    public var description: String { "tmux \(arguments.joined(separator: " ")) failed: \(output)" }
 }
 
 struct ScreenTimedOut: Error, CustomStringConvertible {

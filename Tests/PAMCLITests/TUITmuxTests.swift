@@ -1,0 +1,90 @@
+import Foundation
+import PAMTestSupport
+import Testing
+
+/// The real binary's terminal UI in tmux against the built-in simulator, driven by keys.
+@Suite(.enabled(if: TmuxSession.isAvailable)) struct TUITmuxTests {
+    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer.
+    func withDemo(width: Int = 120, height: Int = 36, _ body: (TmuxSession) async throws -> Void) async throws {
+        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' demo; echo \"EXIT=$?\"; sleep 600"
+        try await TmuxSession.with(command: command, width: width, height: height) { tmux in
+            _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
+            try await body(tmux)
+        }
+    }
+
+    @Test func findCheckOutRevealCopyCheckInAndQuitRestoresTheTerminal() async throws {
+        try await withDemo { tmux in
+            try await tmux.sendKeys("/", "dc01", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("/dc01") && $0.contains("svc-monitor") && !$0.contains("iis-deploy") }
+            try await tmux.sendKeys("c")
+            _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/admin") }
+            try await tmux.sendKeys("Tab", "Tab", "Enter")
+            let leased = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
+            #expect(!leased.contains("Demo-"), "masked until revealed")
+
+            try await tmux.sendKeys("r")
+            let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
+            let password = try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
+
+            try await tmux.sendKeys("y")
+            _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
+            #expect(try await tmux.tmux(["show-buffer", "-b", "pamtui"]) == password)
+
+            try await tmux.sendKeys("j")
+            let moved = try await tmux.waitForScreen { !$0.contains("masks again in") }
+            #expect(!moved.contains(password), "moving the selection masks the secret at once")
+
+            try await tmux.sendKeys("k", "i")
+            _ = try await tmux.waitForScreen { $0.contains("Check in DC01/admin?") }
+            try await tmux.sendKeys("Tab", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("checked in DC01/admin") && !$0.contains("leases: 1") }
+
+            try await tmux.sendKeys("q")
+            let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+            #expect(after.contains("EXIT=0"))
+            #expect(try await tmux.alternateScreenOn() == false)
+            await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
+        }
+    }
+
+    @Test func quittingWithALeaseAsksAndCancelKeepsRunning() async throws {
+        try await withDemo { tmux in
+            try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
+            try await tmux.sendKeys("q")
+            _ = try await tmux.waitForScreen { $0.contains("1 lease(s) are still checked out.") }
+            try await tmux.sendKeys("Enter")
+            _ = try await tmux.waitForScreen { !$0.contains("still checked out") && $0.contains("leases: 1") }
+            try await tmux.sendKeys("q", "Left", "Left", "Enter")
+            let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+            #expect(after.contains("EXIT=0"))
+        }
+    }
+
+    @Test func resizeRelaysOutAndTooSmallSaysSo() async throws {
+        try await withDemo { tmux in
+            try await tmux.resize(width: 50, height: 12)
+            _ = try await tmux.waitForScreen { $0.contains("terminal too small") }
+            try await tmux.resize(width: 100, height: 30)
+            _ = try await tmux.waitForScreen { $0.contains("Accounts") && !$0.contains("too small") }
+            try await tmux.sendKeys("q")
+            _ = try await tmux.waitForScreen { $0.contains("EXIT=0") }
+        }
+    }
+
+    @Test func sigtermRestoresTheTerminalAndClearsTheClipboard() async throws {
+        try await withDemo { tmux in
+            try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
+            try await tmux.sendKeys("y")
+            _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
+            // Only this pane's pamtui: tests run in parallel, each with its own demo.
+            let shell = try await tmux.tmux(["display", "-p", "-t", tmux.target, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            _ = try await tmux.tmux(["run-shell", "pkill -TERM -P \(shell)"])
+            _ = try await tmux.waitForScreen { $0.contains("EXIT=") }
+            #expect(try await tmux.alternateScreenOn() == false)
+            await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
+        }
+    }
+}
