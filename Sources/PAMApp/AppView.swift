@@ -12,13 +12,8 @@ public struct AppView {
 
     /// The screen for `state`. `secret` gives the bytes of a revealed lease for the detail pane.
     public func render(_ state: AppState, secret: (String) -> String? = { _ in nil }) -> CellGrid {
+        if let tooSmall = MinimumSize.screen(for: state.size, minimum: Self.minimumSize) { return tooSmall }
         var grid = CellGrid(state.size)
-        let minimum = Self.minimumSize
-        guard state.size.width >= minimum.width, state.size.height >= minimum.height else {
-            let message = "terminal too small — need \(minimum.width)×\(minimum.height)"
-            _ = grid.put(message, x: 0, y: state.size.height / 2, width: state.size.width, alignment: .center, role: .warn)
-            return grid
-        }
         let (header, rest) = Rect(state.size).splitTop(1)
         let (body, status) = rest.splitBottom(1)
         drawHeader(state, into: &grid, in: header)

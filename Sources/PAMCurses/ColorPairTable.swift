@@ -102,7 +102,7 @@ public struct ColorPairTable: Sendable {
             return Self.packed(r, g, b)
         }
         guard depth == .trueColor, number >= 8 else { return number }
-        let (r, g, b) = XtermPalette.rgb(ofIndexed: Int(number))
+        let (r, g, b) = ColorConversion.rgb(ofIndexed: Int(number))
         return Self.packed(r, g, b)
     }
 

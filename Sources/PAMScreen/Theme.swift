@@ -98,12 +98,13 @@ public enum ColorConversion {
     }
 
     /// The RGB of an indexed colour (xterm defaults).
-    static func rgb(ofIndexed index: Int) -> (UInt8, UInt8, UInt8) {
+    public static func rgb(ofIndexed index: Int) -> (UInt8, UInt8, UInt8) {
         let base: [(UInt8, UInt8, UInt8)] = [
             (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
             (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
         ]
         switch index {
+        case ..<0: return base[0]
         case 0..<16: return base[index]
         case 16..<232:
             let cube = index - 16

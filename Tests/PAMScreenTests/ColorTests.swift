@@ -33,13 +33,3 @@ import Testing
         #expect(converted == ThemeStyle(bold: true, underline: true))
     }
 }
-
-@Suite struct ColorDepthTests {
-    @Test func detection() {
-        #expect(ColorDepth.detect(colors: 256, environment: ["COLORTERM": "truecolor"]) == .trueColor)
-        #expect(ColorDepth.detect(colors: 256, environment: ["COLORTERM": "24bit", "NO_COLOR": "1"]) == .monochrome)
-        #expect(ColorDepth.detect(colors: 256, environment: [:]) == .indexed256)
-        #expect(ColorDepth.detect(colors: 8, environment: ["NO_COLOR": ""]) == .ansi16)
-        #expect(ColorDepth.detect(colors: 0, environment: ["COLORTERM": "truecolor"]) == .monochrome)
-    }
-}

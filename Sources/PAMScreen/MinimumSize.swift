@@ -1,5 +1,3 @@
-import PAMScreen
-
 /// The screen shown instead of the app when the terminal is too small for it.
 public enum MinimumSize {
     /// Whether `size` is at least `minimum` in both directions.
