@@ -78,8 +78,8 @@ struct TmuxClipboardTests {
                 let path = "\(directory)/osc52.bin"
                 try Data(written.all.joined().utf8).write(to: URL(fileURLWithPath: path))
 
-                try server.run(["set-option", "-g", "remain-on-exit", "on"])
-                try server.run(["new-window", "-d", "cat \(path)"])
+                // The pane then waits on its terminal, so it stays open while tmux parses the output.
+                try server.run(["new-window", "-d", "cat \(path); exec cat"])
                 try await waitUntil(timeout: .seconds(10)) { (try? server.topBuffer()) == "osc52-test-only→é" }
             }
         }

@@ -13,7 +13,8 @@ struct TmuxServer {
     /// Starts a server, runs `body`, and always kills the server.
     static func with<R>(_ body: (TmuxServer) async throws -> R) async throws -> R {
         let server = TmuxServer(socket: "pamtui-clip-\(UInt32.random(in: 0...UInt32.max))")
-        try server.run(["-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"])
+        // The first pane waits on its terminal instead of running a login shell with rc files.
+        try server.run(["-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "exec cat"])
         defer { _ = try? server.tmux(["kill-server"]) }
         try server.run(["set-option", "-g", "set-clipboard", "on"])
         return try await body(server)

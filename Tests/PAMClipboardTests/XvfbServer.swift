@@ -2,15 +2,23 @@ import Foundation
 import PAMClipboard
 import PAMCore
 import PAMTestSupport
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A private Xvfb display for X11 clipboard tests, started with posix_spawn and stopped by pid.
-struct XvfbServer {
+final class XvfbServer: Sendable {
     let display: String
     let pid: pid_t
+    // Once reaped, the pid may belong to someone else: never signal it again.
+    private let reaped = Mutex(false)
+
+    init(display: String, pid: pid_t) {
+        self.display = display
+        self.pid = pid
+    }
 
     static var isAvailable: Bool {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
@@ -77,15 +85,21 @@ struct XvfbServer {
 
     /// True until the server has exited (and then reaps it).
     var isRunning: Bool {
-        var status: Int32 = 0
-        return waitpid(pid, &status, WNOHANG) == 0
+        reaped.withLock { reaped in
+            guard !reaped else { return false }
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid || (result < 0 && errno == ECHILD) { reaped = true }
+            return !reaped
+        }
     }
 
     /// SIGTERM, then SIGKILL if it is still there after five seconds; waits without blocking a thread.
     func stop() async {
+        guard isRunning else { return }
         kill(pid, SIGTERM)
         if (try? await waitUntil(timeout: .seconds(5)) { !isRunning }) != nil { return }
-        kill(pid, SIGKILL)
+        if isRunning { kill(pid, SIGKILL) }
         _ = try? await waitUntil(timeout: .seconds(5)) { !isRunning }
     }
 
