@@ -11,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     case fetchSecret(Lease, purpose: SecretPurpose)
     case copySecret(leaseID: String, clearAfterSeconds: Int)
     case clearClipboard
+    /// Explain the clipboard backend in use.
+    case clipboardDoctor
     /// Wipe a secret from the store (masked again, lease ended).
     case forgetSecret(leaseID: String)
     case setMouse(Bool)

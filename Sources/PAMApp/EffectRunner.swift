@@ -7,6 +7,8 @@ public protocol SecretClipboard: Sendable {
     func copy(_ secret: SecretBytes, clearAfterSeconds: Int) async throws -> ClipboardHold
     /// Clears our copy if it is still there; true when that could be verified.
     func clear() async -> Bool
+    /// What is in use and what can be promised, one line each.
+    func doctor() async -> [String]
 }
 
 /// Performs effects as tasks off the UI thread and posts their results to the inbox. It knows
@@ -103,6 +105,9 @@ public final class EffectRunner: Sendable {
         case .clearClipboard:
             let verified = await clipboard?.clear() ?? false
             return .clipboardCleared(verified: verified)
+        case .clipboardDoctor:
+            let lines = await clipboard?.doctor() ?? ["no clipboard: install wl-clipboard or xclip, or run inside tmux"]
+            return .report(title: "Clipboard", lines: lines)
         case .forgetSecret, .quit, .setMouse:
             return nil
         }

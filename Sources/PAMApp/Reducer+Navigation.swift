@@ -48,7 +48,7 @@ extension Reducer {
             flash(&state, "mouse \(state.settings.mouse ? "on" : "off")")
             return [.setMouse(state.settings.mouse)]
         case .clipboardDoctor:
-            return []
+            return [.clipboardDoctor]
         case .quit: return quit(&state)
         }
     }

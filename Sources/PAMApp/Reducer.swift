@@ -36,6 +36,9 @@ public enum Reducer {
             flash(&state, verified ? "clipboard cleared" : "clipboard overwritten (clearing cannot be verified)")
             audit(&state, "clipboard cleared")
             return []
+        case .report(let title, let lines):
+            state.overlay = .message(title: title, lines: lines)
+            return []
         case .exchange(let exchange):
             audit(&state, exchange.line, at: exchange.startedAt)
             return []

@@ -55,12 +55,10 @@ public struct ProcessHelperRunner: HelperRunner {
         let result: HelperResult = try await withCheckedThrowingContinuation { continuation in
             Self.queue.async {
                 do {
-                    let outcome = try withoutSIGPIPE {
-                        try ChildProcess.run(
-                            "/bin/sh", arguments: ["-c", script, program] + arguments,
-                            input: input.map { .secret($0) } ?? .null, captureOutput: captureOutput
-                        )
-                    }
+                    let outcome = try ChildProcess.run(
+                        "/bin/sh", arguments: ["-c", script, program] + arguments,
+                        input: input.map { .secret($0) } ?? .null, captureOutput: captureOutput
+                    )
                     continuation.resume(returning: HelperResult(status: outcome.status, output: outcome.output))
                 } catch {
                     continuation.resume(throwing: error)
@@ -78,27 +76,6 @@ public struct ProcessHelperRunner: HelperRunner {
             return result
         }
     }
-}
-
-/// Runs `body` with SIGPIPE blocked on this thread and discards one it raised: a helper that
-/// exits without reading stdin (tmux with no server) must give an error, not kill pamtui.
-private func withoutSIGPIPE<R>(_ body: () throws -> R) rethrows -> R {
-    var pipeOnly = sigset_t()
-    sigemptyset(&pipeOnly)
-    sigaddset(&pipeOnly, SIGPIPE)
-    var previous = sigset_t()
-    pthread_sigmask(SIG_BLOCK, &pipeOnly, &previous)
-    defer {
-        // A write to a closed pipe leaves SIGPIPE pending on this thread; take it before unblocking.
-        var pending = sigset_t()
-        sigpending(&pending)
-        if sigismember(&pending, SIGPIPE) == 1 {
-            var zero = timespec(tv_sec: 0, tv_nsec: 0)
-            _ = sigtimedwait(&pipeOnly, nil, &zero)
-        }
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
-    }
-    return try body()
 }
 
 extension HelperRunner {

@@ -37,6 +37,8 @@ final class FakeClipboard: SecretClipboard, @unchecked Sendable {
         clears.withLock { $0 += 1 }
         return true
     }
+
+    func doctor() async -> [String] { ["clipboard: fake (for tests)", "clearing can be verified"] }
 }
 
 /// Drives the reducer and a real effect runner the way the UI loop does: keys in, effects run,

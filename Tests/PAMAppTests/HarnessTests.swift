@@ -32,6 +32,16 @@ import Testing
         #expect(app.quit.withLock { $0 })
     }
 
+    @Test func clipboardDoctorExplainsTheBackend() async throws {
+        let app = try await AppHarness()
+        try await app.press(.character(":"))
+        for character in "clipboard-doctor" { try await app.press(.character(character)) }
+        try await app.press(.enter)
+        #expect(app.state.overlay == .message(title: "Clipboard", lines: ["clipboard: fake (for tests)", "clearing can be verified"]))
+        try await app.press(.escape)
+        #expect(app.state.overlay == nil)
+    }
+
     @Test func failuresShowInTheStatusLineAndNeverCrash() async throws {
         let app = try await AppHarness()
         try await app.press(.character("j"), .character("c"), .tab, .tab, .enter)

@@ -21,6 +21,11 @@ import Testing
         #expect(try ChildProcess.shell("kill -TERM $$", input: .null).status == 128 + 15)
     }
 
+    @Test func aHelperThatIgnoresStdinDoesNotKillUs() throws {
+        let large = SecretBytes(utf8: String(repeating: "x", count: 1 << 20))
+        #expect(try ChildProcess.run("/bin/true", arguments: [], input: .secret(large)).status == 0)
+    }
+
     @Test func missingProgramIsAConfigurationError() {
         #expect { try ChildProcess.run("/nonexistent/helper", arguments: []) } throws: {
             ($0 as? PAMError)?.kind == .configuration

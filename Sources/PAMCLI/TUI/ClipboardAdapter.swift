@@ -15,6 +15,10 @@ struct ClipboardAdapter: SecretClipboard {
     func clear() async -> Bool {
         await service.clearNow() == .cleared
     }
+
+    func doctor() async -> [String] {
+        await service.doctor().lines
+    }
 }
 
 /// Posts every API call to the app's audit log.

@@ -73,7 +73,7 @@ public enum ChildProcess {
         // another thread has just been given.
         if let pipe = stdinPipe {
             close(pipe.read)
-            if case .secret(let secret) = input { writeAll(secret, to: pipe.write) }
+            if case .secret(let secret) = input { withoutSIGPIPE { writeAll(secret, to: pipe.write) } }
             close(pipe.write)
         }
         var output = SecretBytes()
@@ -174,4 +174,25 @@ extension ChildProcess.Input {
         if case .secret = self { return true }
         return false
     }
+}
+
+/// Runs `body` with SIGPIPE blocked on this thread and discards one it raised: a helper that
+/// exits without reading stdin (tmux with no server) must give an error, not kill pamtui.
+private func withoutSIGPIPE<R>(_ body: () throws -> R) rethrows -> R {
+    var pipeOnly = sigset_t()
+    sigemptyset(&pipeOnly)
+    sigaddset(&pipeOnly, SIGPIPE)
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &pipeOnly, &previous)
+    defer {
+        // A write to a closed pipe leaves SIGPIPE pending on this thread; take it before unblocking.
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var zero = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&pipeOnly, nil, &zero)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
+    return try body()
 }
