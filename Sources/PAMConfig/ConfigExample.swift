@@ -12,6 +12,10 @@ public enum ConfigExample {
     clipboard_clear_seconds = 30    # how long a copied secret stays in the clipboard
     clipboard = "auto"              # auto | wayland | x11 | tmux | osc52
 
+    [keys]                          # rebind any command of the UI (see ? in the UI); [] unbinds
+    # checkout = ["c", "ctrl-o"]
+    # quit = ["q"]
+
     [profiles.prod-bt]
     vendor = "beyondtrust"
     url = "https://pam.example.com/BeyondTrust/api/public/v3"

@@ -68,8 +68,11 @@ public struct ConfigLoader {
             return Result(configuration: nil, issues: issues)
         }
         var configuration = PAMConfiguration(path: path)
-        for key in table.keys where key != "defaults" && key != "profiles" {
-            issue(.error, path: [key], "unknown table or key (expected [defaults] or [profiles.NAME])")
+        for key in table.keys where !["defaults", "profiles", "keys"].contains(key) {
+            issue(.error, path: [key], "unknown table or key (expected [defaults], [keys] or [profiles.NAME])")
+        }
+        if let keys = table["keys"] {
+            configuration.keyBindings = readKeyBindings(keys)
         }
         if let defaults = table["defaults"] {
             configuration.defaults = readDefaults(defaults)
@@ -102,6 +105,25 @@ public struct ConfigLoader {
         }
         defaults.theme = readString(fields, "theme")
         return defaults
+    }
+
+    /// `command = ["k", "up"]` or `command = "k"`; names are checked by the UI, which knows them.
+    private mutating func readKeyBindings(_ value: any TOMLValueConvertible) -> [String: [String]] {
+        guard let table = value.table else {
+            issue(.error, path: ["keys"], "must be a table of command = [\"key\", …]")
+            return [:]
+        }
+        var bindings: [String: [String]] = [:]
+        for command in table.keys {
+            if let single = table[command]?.string {
+                bindings[command] = [single]
+            } else if let array = table[command]?.array, array.allSatisfy({ $0.string != nil }) {
+                bindings[command] = array.compactMap(\.string)
+            } else {
+                issue(.error, path: ["keys", command], "must be a key name or a list of key names")
+            }
+        }
+        return bindings
     }
 
     private mutating func readProfiles(_ value: any TOMLValueConvertible, defaults: GlobalDefaults) -> [Profile] {

@@ -6,6 +6,8 @@ public struct PAMConfiguration: Sendable {
     public var path: String
     public var defaults: GlobalDefaults
     public var profiles: [Profile]
+    /// `[keys]`: command name → key names, for the terminal UI to apply (an empty list unbinds).
+    public var keyBindings: [String: [String]] = [:]
     /// Problems that do not stop pamtui (printed on every run).
     public var warnings: [ConfigIssue]
 

@@ -85,6 +85,14 @@ import Testing
         #expect(errors.contains { $0.key == key && $0.message.contains(message) }, "\(errors)")
     }
 
+    @Test func keyBindingsAreReadAsNamesForTheUI() throws {
+        let text = "[keys]\ncheckout = [\"C\", \"ctrl-o\"]\nquit = []\nhelp = \"f1\"\nbad = 3\n"
+        let result = ConfigLoader.parse(text, path: "/c.toml")
+        #expect(result.errors.map(\.description) == ["/c.toml:5: keys.bad: must be a key name or a list of key names"])
+        let good = try #require(ConfigLoader.parse(text.replacingOccurrences(of: "bad = 3\n", with: ""), path: "/c.toml").configuration)
+        #expect(good.keyBindings == ["checkout": ["C", "ctrl-o"], "quit": [], "help": ["f1"]])
+    }
+
     @Test func insecureHTTPAllowsPlainHTTPToOtherHosts() {
         let text = "[profiles.p]\nvendor = \"beyondtrust\"\nurl = \"http://pam.lab\"\ninsecure_http = true"
         #expect(ConfigLoader.parse(text, path: "/c.toml").errors.isEmpty)

@@ -32,6 +32,9 @@ enum TUISession {
         settings.clipboardClearSeconds = configuration.defaults.clipboardClearSeconds
         settings.defaultReason = configuration.defaults.reason ?? ""
         settings.defaultDuration = configuration.defaults.durationMinutes
+        for problem in settings.keymap.rebind(configuration.keyBindings) {
+            Console.warn("\(configuration.path): \(problem)")
+        }
         let profiles = configuration.profiles.map { profile in
             ProfileSummary(name: profile.name, vendor: profile.vendor, capabilities: ClientFactory.capabilities(of: profile.vendor))
         }
