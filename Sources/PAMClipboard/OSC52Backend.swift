@@ -46,7 +46,7 @@ public struct OSC52Backend: ClipboardBackend {
 
     /// Writes to file descriptor 1, for the command line where no TUI owns the terminal.
     public static let writeToStandardOutput: Writer = { bytes in
-        bytes.withUnsafeBytes { writeFully($0, to: 1) }
+        bytes.withUnsafeBytes { FileDescriptor.writeAll($0, to: 1) }
     }
 
     public func write(_ secret: SecretBytes) async throws {
@@ -81,15 +81,5 @@ public struct OSC52Backend: ClipboardBackend {
     private func checkTerminal() throws {
         guard isTerminal else { throw PAMError(.unsupported, "OSC 52 needs a terminal: stdout is not a TTY") }
         guard term != "dumb" else { throw PAMError(.unsupported, "OSC 52 needs a terminal: TERM is dumb") }
-    }
-}
-
-private func writeFully(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
-    var offset = 0
-    while offset < buffer.count, let base = buffer.baseAddress {
-        let written = write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
     }
 }

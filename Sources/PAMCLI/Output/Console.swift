@@ -31,12 +31,6 @@ enum Console {
     }
 
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
-        var offset = 0
-        while offset < bytes.count, let base = bytes.baseAddress {
-            let written = Glibc.write(fd, base + offset, bytes.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
+        FileDescriptor.writeAll(bytes, to: fd)
     }
 }

@@ -137,15 +137,7 @@ public enum ChildProcess {
     }
 
     private static func writeAll(_ secret: SecretBytes, to fd: Int32) {
-        secret.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                let written = write(fd, base + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        secret.withUnsafeBytes { FileDescriptor.writeAll($0, to: fd) }
     }
 
     private static func readAll(from fd: Int32) -> SecretBytes {

@@ -1,3 +1,4 @@
+import PAMCore
 import TOMLKit
 
 /// Reads theme files: TOML mapping each role (by `StyleRole.rawValue`) to `fg`, `bg`, `bold`,
@@ -70,7 +71,7 @@ struct ThemeParser {
         for depthName in table.keys {
             let path = ["fallback", depthName]
             guard let depth = ThemeLoader.fallbackDepths[depthName] else {
-                let hint = ThemeSuggestion.closest(to: depthName, in: Array(ThemeLoader.fallbackDepths.keys))
+                let hint = Suggestion.closest(to: depthName, in: Array(ThemeLoader.fallbackDepths.keys), maxDistance: 3, ignoringSeparators: true)
                 let advice = hint.map { "; did you mean '\($0)'?" } ?? " (use 256, 16 or mono)"
                 throw failure(depthName, path: path, "unknown fallback depth" + advice)
             }
@@ -89,7 +90,7 @@ struct ThemeParser {
             let keyPath = path + [key]
             guard let role = StyleRole(rawValue: key) else {
                 let names = StyleRole.allCases.map(\.rawValue) + (path.isEmpty ? ThemeLoader.metadataKeys + ["fallback"] : [])
-                let hint = ThemeSuggestion.closest(to: key, in: names)
+                let hint = Suggestion.closest(to: key, in: names, maxDistance: 3, ignoringSeparators: true)
                 throw failure(key, path: keyPath, "unknown role" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
             }
             guard let table = value.table else {
@@ -122,7 +123,7 @@ struct ThemeParser {
                 default: style.underline = flag
                 }
             default:
-                let hint = ThemeSuggestion.closest(to: key, in: ThemeLoader.attributeKeys)
+                let hint = Suggestion.closest(to: key, in: ThemeLoader.attributeKeys, maxDistance: 3, ignoringSeparators: true)
                 let advice = hint.map { "; did you mean '\($0)'?" } ?? " (fg, bg, bold, dim, reverse, underline)"
                 throw failure(key, path: keyPath, "unknown attribute" + advice)
             }
