@@ -60,3 +60,6 @@ done
 
 stop_simulator || { echo "bench: simulator did not exit cleanly" >&2; exit 1; }
 "$py" "$here/report.py" "$work/pamtui.runs" "$work/bips.runs" "$pamtui_count" "$work"/bips.count.*
+
+# The terminal UI's hot paths over 100,000 accounts (no simulator needed).
+"$PAMTUI_BIN" bench-ui

@@ -15,18 +15,33 @@ struct PaneView {
         let content = rows(pane, state)
         let frame = Frame(title: title, badge: content.badge, focused: focused, glyphs: glyphs)
         let inner = frame.render(into: &grid, in: rect)
+        // Rows are built lazily: only the ones on screen, even with 100,000 in the list.
         let table = Table(
-            columns: content.columns, rows: content.rows, selected: content.rows.isEmpty ? nil : paneState.selected,
-            offset: max(0, paneState.selected - inner.height + 2), focused: focused, message: content.message, glyphs: glyphs
+            columns: content.columns, count: content.count, selected: content.count == 0 ? nil : paneState.selected,
+            offset: max(0, paneState.selected - inner.height + 2), focused: focused, message: content.message, glyphs: glyphs,
+            row: content.row
         )
         _ = table.render(into: &grid, in: inner)
     }
 
     struct Content {
         var columns: [TableColumn]
-        var rows: [TableRow]
+        var count: Int
+        var row: (Int) -> TableRow
         var message: TableMessage?
         var badge: String?
+
+        init(columns: [TableColumn], rows: [TableRow], message: TableMessage?, badge: String?) {
+            self.init(columns: columns, count: rows.count, message: message, badge: badge) { rows[$0] }
+        }
+
+        init(columns: [TableColumn], count: Int, message: TableMessage?, badge: String?, row: @escaping (Int) -> TableRow) {
+            self.columns = columns
+            self.count = count
+            self.row = row
+            self.message = message
+            self.badge = badge
+        }
     }
 
     private func rows(_ pane: Pane, _ state: AppState) -> Content {
@@ -48,20 +63,20 @@ struct PaneView {
         case .systems:
             let systems = Presentation.systems(state)
             return Content(columns: [TableColumn("SYSTEM"), TableColumn("PLATFORM", width: .fit(min: 4, max: 10))],
-                           rows: systems.map { row([$0.name, $0.platform ?? ""]) }, message: message(state.systems, "no systems"),
-                           badge: badge(state.systems, systems.count))
+                           count: systems.count, message: message(state.systems, "no systems"),
+                           badge: badge(state.systems, systems.count)) { row([systems[$0].name, systems[$0].platform ?? ""]) }
         case .accounts:
             let accounts = Presentation.accounts(state)
             let leased = Set(state.leases.map { "\($0.profile):\($0.systemID)/\($0.accountID)" })
             let profile = state.profile?.name ?? ""
             return Content(
                 columns: [TableColumn("ACCOUNT"), TableColumn("SYSTEM"), TableColumn("DOMAIN", width: .fit(min: 0, max: 16))],
-                rows: accounts.map { account in
-                    row([account.name, account.systemName, account.domain ?? ""],
-                        role: leased.contains("\(profile):\(account.systemID)/\(account.id)") ? .ok : nil)
-                },
-                message: message(state.accounts, "no accounts"), badge: badge(state.accounts, accounts.count)
-            )
+                count: accounts.count, message: message(state.accounts, "no accounts"), badge: badge(state.accounts, accounts.count)
+            ) { index in
+                let account = accounts[index]
+                return row([account.name, account.systemName, account.domain ?? ""],
+                           role: leased.contains("\(profile):\(account.systemID)/\(account.id)") ? .ok : nil)
+            }
         case .folders:
             let folders = Presentation.folders(state)
             return Content(columns: [TableColumn("FOLDER")],

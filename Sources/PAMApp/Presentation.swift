@@ -4,11 +4,11 @@ import PAMScreen
 
 /// State turned into what panes list, with each pane's filter applied.
 public enum Presentation {
-    /// Whether any of `fields` passes the pane's fuzzy filter (`!` inverts).
-    static func passes(_ fields: [String?], _ pane: PaneState) -> Bool {
-        guard !pane.filter.isEmpty else { return true }
+    /// The items whose fields pass the pane's fuzzy filter (`!` inverts); one matcher for the list.
+    static func filtered<Item>(_ items: [Item], _ pane: PaneState, fields: (Item) -> [String?]) -> [Item] {
+        guard !pane.filter.isEmpty else { return items }
         let matcher = FuzzyMatcher(pane.filter)
-        return fields.contains { field in field.map { matcher.accepts($0) } ?? false } != pane.filterInverted
+        return items.filter { item in fields(item).contains { $0.map(matcher.accepts) ?? false } != pane.filterInverted }
     }
 
     /// Character ranges of `text` that match the pane's filter, for highlighting.
@@ -19,27 +19,47 @@ public enum Presentation {
 
     public static func systems(_ state: AppState) -> [ManagedSystem] {
         let pane = state.pane(.systems)
-        return (state.systems.value ?? []).filter { passes([$0.name, $0.platform, $0.address], pane) }
+        return filtered(state.systems.value ?? [], pane) { [$0.name, $0.platform, $0.address] }
     }
 
     public static func accounts(_ state: AppState) -> [Account] {
         let pane = state.pane(.accounts)
-        return (state.accounts.value ?? []).filter { passes([$0.name, $0.systemName, $0.domain], pane) }
+        let all = state.accounts.value ?? []
+        guard !pane.filter.isEmpty else { return all }
+        // One frame asks for the filtered accounts several times (pane, detail, focused lease);
+        // with 100,000 rows the filter is worth doing once per list and query.
+        let key = FilterKey(storage: all.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }, count: all.count,
+                            filter: pane.filter, inverted: pane.filterInverted)
+        if let cached = accountCache.withLock({ $0 }), cached.key == key { return cached.result }
+        let result = filtered(all, pane) { [$0.name, $0.systemName, $0.domain] }
+        accountCache.withLock { $0 = (key, all, result) }
+        return result
     }
+
+    /// What a filtered list was computed from: the list's storage and the query. The cache keeps
+    /// the source list alive, so its storage address cannot be reused by another list meanwhile.
+    struct FilterKey: Equatable, @unchecked Sendable {
+        var storage: UnsafeRawPointer?
+        var count: Int
+        var filter: String
+        var inverted: Bool
+    }
+
+    private static let accountCache = Locked<(key: FilterKey, source: [Account], result: [Account])?>(nil)
 
     public static func folders(_ state: AppState) -> [FolderTree.Node] {
         let pane = state.pane(.folders)
-        return (state.folders.value ?? []).filter { passes([$0.path], pane) }
+        return filtered(state.folders.value ?? [], pane) { [$0.path] }
     }
 
     public static func leases(_ state: AppState) -> [Lease] {
         let pane = state.pane(.leases)
-        return state.leases.filter { passes([$0.systemName, $0.accountName, $0.profile], pane) }
+        return filtered(state.leases, pane) { [$0.systemName, $0.accountName, $0.profile] }
     }
 
     public static func profiles(_ state: AppState) -> [ProfileSummary] {
         let pane = state.pane(.profiles)
-        return state.profiles.filter { passes([$0.name, $0.vendor.rawValue], pane) }
+        return filtered(state.profiles, pane) { [$0.name, $0.vendor.rawValue] }
     }
 
     static func rowCount(_ state: AppState, _ pane: Pane) -> Int {

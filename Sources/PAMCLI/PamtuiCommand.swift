@@ -30,7 +30,7 @@ struct PamtuiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, SecretCommand.self,
-            ConfigCommand.self, SimulateCommand.self, DemoCommand.self,
+            ConfigCommand.self, SimulateCommand.self, DemoCommand.self, BenchUICommand.self,
         ]
     )
 
