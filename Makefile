@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/pamtui
 
-.PHONY: demo test bench build release deps clean
+.PHONY: demo test bench screenshots build release deps clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -25,6 +25,11 @@ test: deps
 
 bench: release
 	bench/bench.sh
+
+# Real captures of the UI for the README (xterm under Xvfb, driven through tmux).
+screenshots: build
+	scripts/ensure-deps.sh screenshots
+	scripts/screenshots.sh
 
 clean:
 	rm -rf .build .venv

@@ -4,6 +4,9 @@
 set -euo pipefail
 
 packages=(libcurl4-openssl-dev libncurses-dev python3-venv openssl tmux xvfb xauth xclip xsel)
+if [ "${1:-}" = "screenshots" ]; then
+  packages+=(xterm imagemagick x11-utils xdotool fonts-dejavu-core)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
