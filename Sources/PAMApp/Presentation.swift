@@ -22,30 +22,14 @@ public enum Presentation {
         return filtered(state.systems.value ?? [], pane) { [$0.name, $0.platform, $0.address] }
     }
 
-    public static func accounts(_ state: AppState) -> [Account] {
+    public static func accounts(_ state: AppState) -> FilteredAccounts {
         let pane = state.pane(.accounts)
         let all = state.accounts.value ?? []
-        guard !pane.filter.isEmpty else { return all }
-        // One frame asks for the filtered accounts several times (pane, detail, focused lease);
-        // with 100,000 rows the filter is worth doing once per list and query.
-        let key = FilterKey(storage: all.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }, count: all.count,
-                            filter: pane.filter, inverted: pane.filterInverted)
-        if let cached = accountCache.withLock({ $0 }), cached.key == key { return cached.result }
-        let result = filtered(all, pane) { [$0.name, $0.systemName, $0.domain] }
-        accountCache.withLock { $0 = (key, all, result) }
-        return result
+        guard !pane.filter.isEmpty else { return FilteredAccounts(source: all, indexes: nil) }
+        return accountFilters.withLock { $0.filter(all, pane) }
     }
 
-    /// What a filtered list was computed from: the list's storage and the query. The cache keeps
-    /// the source list alive, so its storage address cannot be reused by another list meanwhile.
-    struct FilterKey: Equatable, @unchecked Sendable {
-        var storage: UnsafeRawPointer?
-        var count: Int
-        var filter: String
-        var inverted: Bool
-    }
-
-    private static let accountCache = Locked<(key: FilterKey, source: [Account], result: [Account])?>(nil)
+    private static let accountFilters = Locked(FilterCache())
 
     public static func folders(_ state: AppState) -> [FolderTree.Node] {
         let pane = state.pane(.folders)
@@ -73,7 +57,7 @@ public enum Presentation {
         }
     }
 
-    static func selected<T>(_ items: [T], _ state: AppState, _ pane: Pane) -> T? {
+    static func selected<Items: RandomAccessCollection>(_ items: Items, _ state: AppState, _ pane: Pane) -> Items.Element? where Items.Index == Int {
         let index = state.pane(pane).selected
         return items.indices.contains(index) ? items[index] : nil
     }
