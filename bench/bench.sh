@@ -63,3 +63,4 @@ stop_simulator || { echo "bench: simulator did not exit cleanly" >&2; exit 1; }
 
 # The terminal UI's hot paths over 100,000 accounts (no simulator needed).
 "$PAMTUI_BIN" bench-ui
+PAMTUI_BIN="$PAMTUI_BIN" "$here/ui_idle.sh"
