@@ -8,7 +8,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case open, back
     case filter, invertFilter = "invert-filter"
     case checkout, checkin, reveal, copy, refresh
-    case help, palette, auditLog = "audit-log", mouse = "toggle-mouse", clipboardDoctor = "clipboard-doctor"
+    case help, palette, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
     case quit
 
     /// One line for the help overlay.

@@ -19,7 +19,7 @@ public enum HelpIndex {
 
     /// Palette completions: commands whose name starts with `text`, then those containing it.
     public static func completions(_ text: String) -> [Command] {
-        let lower = text.lowercased()
+        let lower = text.lowercased().replacingOccurrences(of: " ", with: "-")
         let prefixed = Command.allCases.filter { $0.rawValue.hasPrefix(lower) }
         let containing = Command.allCases.filter { !$0.rawValue.hasPrefix(lower) && $0.rawValue.contains(lower) }
         return prefixed + containing

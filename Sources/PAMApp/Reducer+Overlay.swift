@@ -87,6 +87,8 @@ extension Reducer {
         case .palette(let text, let selected):
             state.overlay = nil
             let commands = HelpIndex.completions(text)
+            let typed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
+            if let exact = Command(rawValue: typed) { return run(&state, exact) }
             guard let command = commands.indices.contains(selected) ? commands[selected] : Command(rawValue: text) else {
                 flash(&state, "unknown command :\(text)", error: true)
                 return []

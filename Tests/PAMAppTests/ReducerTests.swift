@@ -247,7 +247,10 @@ import Testing
         #expect(HelpIndex.completions("check") == [.checkout, .checkin])
         var state = loadedState()
         _ = state.press(.character(":"))
-        _ = state.type("toggle-mouse")
+        _ = state.type("mouse")
         #expect(state.press(.enter) == [.setMouse(true)])
+        _ = state.press(.character(":"))
+        _ = state.type("clipboard doctor")
+        #expect(state.press(.enter) == [.clipboardDoctor])
     }
 }
