@@ -4,7 +4,7 @@
 set -euo pipefail
 bin="${PAMTUI_BIN:?set PAMTUI_BIN}"
 socket="pamtui-idle-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -f "/tmp/tmux-$(id -u)/$socket"' EXIT
 
 tmux -L "$socket" -f /dev/null new-session -d -s idle -x 120 -y 36 \
     "env -u DISPLAY TERM=tmux-256color LANG=C.UTF-8 '$bin' demo; sleep 600" </dev/null >/dev/null 2>&1

@@ -14,7 +14,10 @@ work="$(mktemp -d)"
 xvfb_pid=""
 xterm_pid=""
 cleanup() {
-    for server in "${sockets[@]}"; do tmux -L "$server" kill-server 2>/dev/null || true; done
+    for server in "${sockets[@]}"; do
+        tmux -L "$server" kill-server 2>/dev/null || true
+        rm -f "/tmp/tmux-$(id -u)/$server"
+    done
     [[ -n "$xterm_pid" ]] && kill "$xterm_pid" 2>/dev/null || true
     [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"

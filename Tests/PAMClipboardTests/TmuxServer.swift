@@ -2,20 +2,24 @@ import Foundation
 import PAMClipboard
 import PAMCore
 
-/// An isolated tmux server on its own socket (`-L pamtui-clip-<random>`), with `set-clipboard on`.
+/// An isolated tmux server on its own socket file in the temporary folder (removed afterwards),
+/// with `set-clipboard on`.
 struct TmuxServer {
     let socket: String
 
-    var serverArguments: [String] { ["-L", socket] }
+    var serverArguments: [String] { ["-S", socket] }
 
     static var isAvailable: Bool { ProgramLocator.find("tmux", path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil }
 
     /// Starts a server, runs `body`, and always kills the server.
     static func with<R>(_ body: (TmuxServer) async throws -> R) async throws -> R {
-        let server = TmuxServer(socket: "pamtui-clip-\(UInt32.random(in: 0...UInt32.max))")
+        let server = TmuxServer(socket: NSTemporaryDirectory() + "pamtui-clip-\(UInt32.random(in: 0...UInt32.max)).sock")
         // The first pane waits on its terminal instead of running a login shell with rc files.
         try server.run(["-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "exec cat"])
-        defer { _ = try? server.tmux(["kill-server"]) }
+        defer {
+            _ = try? server.tmux(["kill-server"])
+            unlink(server.socket)
+        }
         try server.run(["set-option", "-g", "set-clipboard", "on"])
         return try await body(server)
     }
