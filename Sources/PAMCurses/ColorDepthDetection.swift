@@ -15,10 +15,4 @@ public enum ColorDepthDetection {
         if colors >= 8 { return .ansi16 }
         return .monochrome
     }
-
-    /// Whether `COLORTERM` claims 24-bit colour (used only to hint at `TERM=xterm-direct`).
-    public static func claimsTrueColor(_ environment: [String: String]) -> Bool {
-        let value = environment["COLORTERM"]?.lowercased() ?? ""
-        return value == "truecolor" || value == "24bit"
-    }
 }

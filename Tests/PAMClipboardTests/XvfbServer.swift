@@ -55,31 +55,9 @@ final class XvfbServer: Sendable {
             number = Int.random(in: 200...899)
         }
         let display = ":\(number)"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = ["Xvfb", display, "-nolisten", "tcp"]
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The test runner's threads block signals; Xvfb must start with SIGTERM deliverable.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, "Xvfb", &actions, &attributes, argv, environ)
-        guard result == 0 else { throw PAMError(.configuration, "cannot start Xvfb: \(result)") }
+        // ChildProcess starts it with default signal handling: the test runner's threads block
+        // signals, and Xvfb must get SIGTERM.
+        let pid = try ChildProcess.launch("Xvfb", arguments: [display, "-nolisten", "tcp"])
         return XvfbServer(display: display, pid: pid)
     }
 

@@ -12,11 +12,4 @@ import Testing
         #expect(TextWrap.lines("日本語テキスト", width: 5) == ["日本", "語テ", "キス", "ト"])
         #expect(TextWrap.lines("anything", width: 0) == [])
     }
-
-    @Test func glyphsFollowTheLocale() {
-        #expect(Glyphs.forEnvironment(["LANG": "en_US.UTF-8"]) == .unicode)
-        #expect(Glyphs.forEnvironment(["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
-        #expect(Glyphs.forEnvironment(["LC_CTYPE": "de_DE.utf8"]) == .unicode)
-        #expect(Glyphs.forEnvironment([:]) == .ascii)
-    }
 }

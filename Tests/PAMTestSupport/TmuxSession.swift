@@ -1,4 +1,5 @@
 import Foundation
+import PAMCore
 
 /// A detached tmux server on its own socket running one command, driven like an operator would.
 public final class TmuxSession: Sendable {
@@ -52,40 +53,13 @@ public final class TmuxSession: Sendable {
         return text
     }
 
-    /// posix_spawn rather than Foundation's Process, whose exit monitoring never fires here.
+    /// posix_spawn (through ChildProcess) rather than Foundation's Process, whose exit monitoring
+    /// never fires here; with default signal handling, or the server would ignore kill-server.
     private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C.UTF-8"
         environment["LANG"] = "C.UTF-8"
-        let cArguments = arguments.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in cArguments { free(pointer) }
-            for pointer in cEnvironment { free(pointer) }
-        }
-        // Test threads block signals, and a spawned process inherits that mask: the server and its
-        // panes would then ignore kill-server's SIGHUP and live on. Start them with a clean slate.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGPIPE, SIGCHLD, SIGALRM] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, tmuxPath, &actions, &attributes, cArguments, cEnvironment)
-        guard result == 0 else { throw TmuxError(arguments: arguments, output: "posix_spawn failed: \(result)") }
-        return pid
+        return try ChildProcess.launch(tmuxPath, arguments: Array(arguments.dropFirst()), environment: environment, output: output)
     }
 
     /// The pane's text; with `escapes`, including SGR colour sequences.

@@ -85,6 +85,21 @@ public enum ChildProcess {
         return Outcome(status: waitFor(pid), output: output)
     }
 
+    /// Starts a program without waiting for it: stdin from /dev/null, stdout and stderr to
+    /// `output` (created 0600) or /dev/null, and `environment` instead of ours when given.
+    /// The caller reaps it with `waitpid`.
+    public static func launch(
+        _ program: String, arguments: [String], environment: [String: String]? = nil, output: String? = nil
+    ) throws -> pid_t {
+        var fileActions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+        posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&fileActions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&fileActions, 1, 2)
+        return try spawn(program, arguments: arguments, environment: environment, fileActions: &fileActions)
+    }
+
     private struct Pipe { var read: Int32; var write: Int32 }
 
     private static func makePipeIfNeeded(_ needed: Bool) throws -> Pipe? {
@@ -106,10 +121,11 @@ public enum ChildProcess {
     }
 
     private static func spawn(
-        _ program: String, arguments: [String], fileActions: inout posix_spawn_file_actions_t
+        _ program: String, arguments: [String], environment: [String: String]? = nil,
+        fileActions: inout posix_spawn_file_actions_t
     ) throws -> pid_t {
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }

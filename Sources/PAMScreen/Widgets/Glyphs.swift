@@ -59,11 +59,4 @@ public struct Glyphs: Sendable, Equatable {
         teeLeft: "+", teeRight: "+", expanded: "v", collapsed: ">", barFilled: "#", barEmpty: ".",
         barPartials: [], mask: "*", ellipsis: "~"
     )
-
-    /// Unicode when the locale's character set is UTF-8 (from `LC_ALL`, `LC_CTYPE` or `LANG`), else ASCII.
-    public static func forEnvironment(_ environment: [String: String]) -> Glyphs {
-        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        let upper = locale.uppercased()
-        return upper.contains("UTF-8") || upper.contains("UTF8") ? .unicode : .ascii
-    }
 }
