@@ -19,6 +19,8 @@ public enum Action: Sendable, Equatable {
     case copied(leaseID: String, Result<ClipboardHold, ActionError>)
     case clipboardCleared(verified: Bool)
     case exchange(HTTPExchange)
+    /// A profile's server session after a call.
+    case session(profile: String, SessionStatus)
     /// Lines to show in a message overlay (the clipboard doctor's report).
     case report(title: String, lines: [String])
 }

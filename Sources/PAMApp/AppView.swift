@@ -25,15 +25,11 @@ public struct AppView {
 
     private func drawHeader(_ state: AppState, into grid: inout CellGrid, in rect: Rect) {
         grid.fill(rect, with: Cell(" ", role: .title))
-        var left = " pamtui"
-        if let profile = state.profile { left += "  \(profile.name) · \(profile.vendor.displayName)" }
-        if !state.leases.isEmpty { left += "  leases: \(state.leases.count)" }
-        if let hold = state.clipboard {
-            left += "  clipboard clears in \(max(0, Int(hold.clearsAt.timeIntervalSince(state.now).rounded(.up)))) s"
+        let clock = ISODateTime.format(state.now, zone: false).dropFirst(11).prefix(5) + " UTC "
+        var x = rect.x
+        for segment in HeaderView.segments(state, width: rect.width - clock.count) {
+            x += grid.put(segment.text, x: x, y: rect.y, role: segment.role)
         }
-        if state.settings.readonly { left += "  [READ-ONLY]" }
-        grid.put(left, x: rect.x, y: rect.y, role: .title, limit: rect.width)
-        let clock = ISODateTime.format(state.now, zone: false).suffix(8) + " UTC "
         _ = grid.put(String(clock), x: rect.x, y: rect.y, width: rect.width, alignment: .right, role: .title)
     }
 

@@ -42,6 +42,9 @@ public enum Reducer {
         case .exchange(let exchange):
             audit(&state, exchange.line, at: exchange.startedAt)
             return []
+        case .session(let profile, let status):
+            state.sessions[profile] = status
+            return []
         }
     }
 

@@ -10,6 +10,7 @@ final class FakeVendor: SystemBrowsing, AccountBrowsing, CredentialCheckout, @un
     let checkedIn = Locked<[String]>([])
 
     func signOut() async {}
+    func sessionStatus() async -> SessionStatus { SessionStatus(.signedIn, expiresAt: t0.addingTimeInterval(20 * 60)) }
     func listSystems() async throws -> [ManagedSystem] { [dc01] }
     func system(id: String) async throws -> ManagedSystem { dc01 }
     func listAccounts(_ scope: AccountScope) async throws -> [Account] { [admin, breakglass] }

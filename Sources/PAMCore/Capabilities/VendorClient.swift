@@ -6,6 +6,8 @@ public protocol VendorClient: AnyObject, Sendable {
     var vendor: Vendor { get }
     /// Ends the server session. Safe to call more than once; never throws.
     func signOut() async
+    /// The server session as last seen; asks the server nothing.
+    func sessionStatus() async -> SessionStatus
 }
 
 /// Lists managed systems.

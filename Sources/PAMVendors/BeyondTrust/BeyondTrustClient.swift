@@ -16,12 +16,16 @@ public final class BeyondTrustClient: VendorClient {
     ) {
         self.profile = profile
         self.configuration = configuration
-        self.session = BeyondTrustSession(transport: transport, configuration: configuration)
+        self.session = BeyondTrustSession(transport: transport, configuration: configuration, now: now)
         self.now = now
     }
 
     public func signOut() async {
         await session.signOut()
+    }
+
+    public func sessionStatus() async -> SessionStatus {
+        await session.status
     }
 
     /// Runs a call, naming this profile in any error.

@@ -1,3 +1,4 @@
+import Foundation
 import PAMCore
 
 /// Everything a BeyondTrust client needs besides its transport.
@@ -19,6 +20,8 @@ public struct BeyondTrustConfiguration: Sendable {
     /// Pages fetched at once.
     public var pageConcurrency: Int = 8
     public var retry: RetryPolicy = .standard
+    /// The server ends a session this long after its last call (about 20 minutes by default).
+    public var sessionIdleTimeout: TimeInterval = 20 * 60
 
     public init(baseURL: String, authentication: Authentication, defaults: ProfileCheckoutDefaults = ProfileCheckoutDefaults()) {
         self.baseURL = baseURL

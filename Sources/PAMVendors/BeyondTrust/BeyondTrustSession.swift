@@ -7,14 +7,28 @@ import PAMCore
 actor BeyondTrustSession {
     private let transport: any HTTPTransport
     private let configuration: BeyondTrustConfiguration
+    private let now: @Sendable () -> Date
     private var signIn: Task<Void, any Error>?
     private var signedIn = false
+    private var signInFailed = false
+    /// The last answer in this session: the server's idle timeout counts from there.
+    private var lastActivity: Date?
+    private var tokenExpiry: Date?
     /// Incremented on each successful sign-in, so a 401 from an older session does not sign in twice.
     private var generation = 0
 
-    init(transport: any HTTPTransport, configuration: BeyondTrustConfiguration) {
+    init(transport: any HTTPTransport, configuration: BeyondTrustConfiguration, now: @escaping @Sendable () -> Date) {
         self.transport = transport
         self.configuration = configuration
+        self.now = now
+    }
+
+    /// Signed in until the idle timeout after the last answer, or the token's end if sooner.
+    var status: SessionStatus {
+        if signInFailed { return SessionStatus(.failed) }
+        guard signedIn, let lastActivity else { return .signedOut }
+        let idleEnd = lastActivity.addingTimeInterval(configuration.sessionIdleTimeout)
+        return SessionStatus(.signedIn, expiresAt: min(idleEnd, tokenExpiry ?? idleEnd))
     }
 
     /// Sends a call in the session and returns a 2xx response, or throws the mapped error.
@@ -32,6 +46,7 @@ actor BeyondTrustSession {
             }
             response = try await configuration.retry.send(request, over: transport)
         }
+        if response.status != 401 { lastActivity = now() }
         guard response.isSuccess || accept.contains(response.status) else {
             throw BeyondTrustError.from(response, endpoint: endpoint, subject: subject)
         }
@@ -43,6 +58,8 @@ actor BeyondTrustSession {
         guard signedIn else { return }
         signedIn = false
         signIn = nil
+        lastActivity = nil
+        tokenExpiry = nil
         let request = BeyondTrustEndpoint.signOut.request(base: configuration.baseURL)
         _ = try? await transport.send(request)
     }
@@ -57,8 +74,10 @@ actor BeyondTrustSession {
         signIn = task
         do {
             try await task.value
+            signInFailed = false
         } catch {
             signIn = nil
+            signInFailed = true
             throw error
         }
         return generation
@@ -81,6 +100,7 @@ actor BeyondTrustSession {
             throw BeyondTrustError.from(response, endpoint: .signIn)
         }
         signedIn = true
+        lastActivity = now()
         generation += 1
     }
 
@@ -112,6 +132,7 @@ actor BeyondTrustSession {
         guard let token = try SecretJSON.stringField("access_token", in: response.body), !token.isEmpty else {
             throw PAMError(.malformed, "the token response has no access_token", operation: BeyondTrustEndpoint.token.operation)
         }
+        tokenExpiry = try SecretJSON.intField("expires_in", in: response.body).map { now().addingTimeInterval(TimeInterval($0)) }
         return token
     }
 }
