@@ -23,11 +23,14 @@ public struct ProfileSummary: Sendable, Equatable {
     public var name: String
     public var vendor: Vendor
     public var capabilities: Capabilities
+    /// Shown in the header while this profile is selected, e.g. that TLS is not verified.
+    public var warning: String?
 
-    public init(name: String, vendor: Vendor, capabilities: Capabilities) {
+    public init(name: String, vendor: Vendor, capabilities: Capabilities, warning: String? = nil) {
         self.name = name
         self.vendor = vendor
         self.capabilities = capabilities
+        self.warning = warning
     }
 }
 
@@ -117,6 +120,8 @@ public struct AppState: Sendable, Equatable {
     public var accountScope: ManagedSystem?
     public var folders: LoadState<[FolderTree.Node]> = .idle
     public var leases: [Lease] = []
+    /// Each profile's server session, as last reported.
+    public var sessions: [String: SessionStatus] = [:]
     /// Leases whose check-in is in flight.
     public var checkingIn: Set<String> = []
     public var overlay: Overlay?
@@ -137,6 +142,10 @@ public struct AppState: Sendable, Equatable {
         public var defaultReason = ""
         public var defaultDuration: Int?
         public var mouse = false
+        public var bell = false
+        /// The theme in use and the themes `:theme` offers.
+        public var theme = "default"
+        public var themes: [String] = []
         public var keymap = Keymap.standard
         public init() {}
     }

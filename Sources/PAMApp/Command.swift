@@ -9,6 +9,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case filter, invertFilter = "invert-filter"
     case checkout, checkin, reveal, copy, refresh
     case help, palette, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
+    case profile, theme
     case quit
 
     /// One line for the help overlay.
@@ -42,9 +43,14 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .auditLog: "Audit log of API calls and actions"
         case .mouse: "Toggle mouse support"
         case .clipboardDoctor: "Explain the clipboard in use"
+        case .profile: "Switch profile: :profile NAME"
+        case .theme: "Switch theme: :theme NAME"
         case .quit: "Quit (asks about open leases)"
         }
     }
+
+    /// Commands the palette completes an argument for (`:theme nord`).
+    public var takesArgument: Bool { self == .profile || self == .theme }
 
     /// Commands that change vendor state or expose a secret: refused in read-only mode.
     public var isPrivileged: Bool {

@@ -16,5 +16,21 @@ public enum Effect: Sendable, Equatable {
     /// Wipe a secret from the store (masked again, lease ended).
     case forgetSecret(leaseID: String)
     case setMouse(Bool)
+    /// Draw with another theme (the terminal loads it).
+    case setTheme(String)
+    /// Ring the terminal bell (a lease is running out).
+    case bell
     case quit
+
+    /// The profile whose server the effect talks to.
+    var profile: String? {
+        switch self {
+        case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _):
+            profile
+        case .checkIn(let lease, _), .fetchSecret(let lease, _):
+            lease.profile
+        default:
+            nil
+        }
+    }
 }

@@ -49,13 +49,14 @@ public final class EffectRunner: Sendable {
         case .quit:
             secrets.forgetAll()
             onQuit()
-        case .setMouse:
+        case .setMouse, .setTheme, .bell:
             break
         default:
             inFlight.withLock { $0 += 1 }
             Task.detached { [self] in
                 let action = await perform(effect)
                 if let action { inbox.post(action) }
+                if let profile = effect.profile { inbox.post(.session(profile: profile, await sessionStatus(profile))) }
                 inFlight.withLock { $0 -= 1 }
                 inbox.post(.tick(Date()))
             }
@@ -108,9 +109,14 @@ public final class EffectRunner: Sendable {
         case .clipboardDoctor:
             let lines = await clipboard?.doctor() ?? ["no clipboard: install wl-clipboard or xclip, or run inside tmux"]
             return .report(title: "Clipboard", lines: lines)
-        case .forgetSecret, .quit, .setMouse:
+        case .forgetSecret, .quit, .setMouse, .setTheme, .bell:
             return nil
         }
+    }
+
+    private func sessionStatus(_ profile: String) async -> SessionStatus {
+        guard let client = try? await clients(profile) else { return SessionStatus(.failed) }
+        return await client.sessionStatus()
     }
 
     private func capable<C>(_ profile: String, _ type: C.Type) async throws -> C {

@@ -8,6 +8,12 @@ public enum HelpIndex {
         public var summary: String
     }
 
+    /// A line the palette offers: what Enter would run, and what it does.
+    public struct Completion: Sendable, Equatable {
+        public var text: String
+        public var summary: String
+    }
+
     /// Every command with its keys, filtered by `query` against name, keys and summary.
     public static func matching(_ query: String, keymap: Keymap) -> [Entry] {
         Command.allCases.map { command in
@@ -17,11 +23,35 @@ public enum HelpIndex {
         }
     }
 
-    /// Palette completions: commands whose name starts with `text`, then those containing it.
-    public static func completions(_ text: String) -> [Command] {
+    /// Palette completions: commands whose name starts with `text`, then those containing it; after
+    /// a command that takes an argument and a space, its arguments (profile or theme names).
+    public static func completions(_ text: String, state: AppState) -> [Completion] {
+        if let (command, argument) = splitArgument(text) {
+            return ranked(arguments(for: command, state: state), by: argument).map {
+                Completion(text: "\(command.rawValue) \($0)", summary: command == .theme ? "theme" : "profile")
+            }
+        }
         let lower = text.lowercased().replacingOccurrences(of: " ", with: "-")
-        let prefixed = Command.allCases.filter { $0.rawValue.hasPrefix(lower) }
-        let containing = Command.allCases.filter { !$0.rawValue.hasPrefix(lower) && $0.rawValue.contains(lower) }
-        return prefixed + containing
+        return ranked(Command.allCases.map(\.rawValue), by: lower).compactMap { name in
+            Command(rawValue: name).map { Completion(text: name, summary: $0.summary) }
+        }
+    }
+
+    /// `theme nord` → (.theme, "nord"); nil when the text is not a command taking an argument plus a space.
+    public static func splitArgument(_ text: String) -> (Command, String)? {
+        guard let space = text.firstIndex(of: " "), let command = Command(rawValue: String(text[..<space]).lowercased()),
+              command.takesArgument else { return nil }
+        return (command, text[text.index(after: space)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    static func arguments(for command: Command, state: AppState) -> [String] {
+        command == .theme ? state.settings.themes : state.profiles.map(\.name)
+    }
+
+    /// Names starting with `text`, then those containing it, case-insensitively.
+    private static func ranked(_ names: [String], by text: String) -> [String] {
+        let lower = text.lowercased()
+        let prefixed = names.filter { $0.lowercased().hasPrefix(lower) }
+        return prefixed + names.filter { !$0.lowercased().hasPrefix(lower) && $0.lowercased().contains(lower) }
     }
 }

@@ -35,9 +35,10 @@ struct OverlayView {
             ListPicker(title: "Help — Enter runs, Esc closes", query: query, items: items, selected: min(selected, max(0, items.count - 1)),
                        size: Size(width: 72, height: rect.height - 2), glyphs: glyphs).render(into: &grid, in: rect)
         case .palette(let text, let selected):
-            let commands = HelpIndex.completions(text)
-            let items = commands.map { ListPickerItem(key: $0.rawValue, description: $0.summary) }
-            ListPicker(title: "Command", prompt: ":", query: text, completion: commands.first.map { String($0.rawValue.dropFirst(text.count)) } ?? "",
+            let completions = HelpIndex.completions(text, state: state)
+            let items = completions.map { ListPickerItem(key: $0.text, description: $0.summary) }
+            let inline = completions.first.flatMap { $0.text.lowercased().hasPrefix(text.lowercased()) ? String($0.text.dropFirst(text.count)) : nil }
+            ListPicker(title: "Command — Tab completes, Enter runs", prompt: ":", query: text, completion: inline ?? "",
                        items: items, selected: min(selected, max(0, items.count - 1)), size: Size(width: 64, height: min(16, rect.height - 2)),
                        glyphs: glyphs).render(into: &grid, in: rect)
         case .auditLog:

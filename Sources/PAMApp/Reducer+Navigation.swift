@@ -49,6 +49,10 @@ extension Reducer {
             return [.setMouse(state.settings.mouse)]
         case .clipboardDoctor:
             return [.clipboardDoctor]
+        case .profile, .theme:
+            // The palette lists the names to choose from.
+            state.overlay = .palette(text: command.rawValue + " ", selected: 0)
+            return []
         case .quit: return quit(&state)
         }
     }
@@ -67,6 +71,8 @@ extension Reducer {
                 state.overlay = .checkout(form)
             } else if case .confirmCheckin(let id, let confirm) = state.overlay {
                 state.overlay = .confirmCheckin(leaseID: id, confirm: !confirm)
+            } else if case .palette(let text, let selected) = state.overlay, command == .focusNext {
+                state.overlay = .palette(text: completePalette(text, selected: selected, state: state), selected: 0)
             }
             return []
         default:

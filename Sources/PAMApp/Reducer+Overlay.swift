@@ -86,18 +86,49 @@ extension Reducer {
             return commands.indices.contains(selected) ? run(&state, commands[selected].command) : []
         case .palette(let text, let selected):
             state.overlay = nil
-            let commands = HelpIndex.completions(text)
-            let typed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
-            if let exact = Command(rawValue: typed) { return run(&state, exact) }
-            guard let command = commands.indices.contains(selected) ? commands[selected] : Command(rawValue: text) else {
+            if let effects = runPaletteLine(&state, text) { return effects }
+            let completions = HelpIndex.completions(text, state: state)
+            guard completions.indices.contains(selected), let effects = runPaletteLine(&state, completions[selected].text) else {
                 flash(&state, "unknown command :\(text)", error: true)
                 return []
             }
-            return run(&state, command)
+            return effects
         case .auditLog, .message, nil:
             state.overlay = nil
             return []
         }
+    }
+
+    /// Runs a whole palette line (`checkout`, `clipboard doctor`, `theme nord`); nil if it names nothing.
+    static func runPaletteLine(_ state: inout AppState, _ line: String) -> [Effect]? {
+        // A trailing space keeps `theme ` from running `theme` again: it asks for an argument.
+        let typed = String(line.drop(while: \.isWhitespace))
+        if let command = Command(rawValue: typed.lowercased().replacingOccurrences(of: " ", with: "-")) { return run(&state, command) }
+        guard let (command, argument) = HelpIndex.splitArgument(typed),
+              let name = HelpIndex.arguments(for: command, state: state).first(where: { $0.lowercased() == argument.lowercased() })
+        else { return nil }
+        return command == .theme ? useTheme(&state, name) : useProfile(&state, name)
+    }
+
+    /// Tab in the palette: take the selected completion, ready for an argument if it takes one.
+    static func completePalette(_ text: String, selected: Int, state: AppState) -> String {
+        let completions = HelpIndex.completions(text, state: state)
+        guard completions.indices.contains(selected) else { return text }
+        let completed = completions[selected].text
+        return Command(rawValue: completed)?.takesArgument == true ? completed + " " : completed
+    }
+
+    static func useTheme(_ state: inout AppState, _ name: String) -> [Effect] {
+        state.settings.theme = name
+        flash(&state, "theme \(name)")
+        return [.setTheme(name)]
+    }
+
+    static func useProfile(_ state: inout AppState, _ name: String) -> [Effect] {
+        guard let index = state.profiles.firstIndex(where: { $0.name == name }) else { return [] }
+        state.panes[.profiles, default: PaneState()].selected = index
+        flash(&state, "profile \(name)")
+        return maskOnMove(&state) + selectProfile(&state, index)
     }
 
     static func quit(_ state: inout AppState) -> [Effect] {

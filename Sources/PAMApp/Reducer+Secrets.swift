@@ -55,10 +55,17 @@ extension Reducer {
         return [.forgetSecret(leaseID: reveal.leaseID)]
     }
 
-    /// Time passes: reveals end, the clipboard clears, flashes fade, leases expire.
+    /// Time passes: reveals end, the clipboard clears, flashes fade, leases expire; with the bell on,
+    /// it rings as a lease turns to warning (5 min) and to danger (1 min).
     static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
+        let before = state.now
         state.now = now
         var effects: [Effect] = []
+        let escalated = state.leases.contains { lease in
+            let urgency = Presentation.urgency(lease, now: now)
+            return urgency != .normal && urgency != Presentation.urgency(lease, now: before) && lease.expiresAt > now
+        }
+        if state.settings.bell && escalated { effects.append(.bell) }
         if let reveal = state.reveal, now >= reveal.until {
             state.reveal = nil
             effects.append(.forgetSecret(leaseID: reveal.leaseID))
@@ -78,12 +85,14 @@ extension Reducer {
         return effects
     }
 
-    /// When the UI next needs a tick (a countdown second, a reveal or clipboard deadline).
+    /// When the UI next needs a tick (a countdown second, a reveal or clipboard deadline, the next minute).
     public static func nextDeadline(_ state: AppState) -> Date? {
         var deadlines = [state.reveal?.until, state.clipboard?.clearsAt, state.flash?.until].compactMap { $0 }
         if !state.leases.isEmpty || state.clipboard != nil || state.reveal != nil {
             deadlines.append(Date(timeIntervalSince1970: (state.now.timeIntervalSince1970 + 1).rounded(.down)))
         }
+        // The clock and the session's minutes left change on the minute.
+        deadlines.append(Date(timeIntervalSince1970: (state.now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60))
         return deadlines.min()
     }
 }

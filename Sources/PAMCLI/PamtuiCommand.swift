@@ -47,7 +47,8 @@ struct PamtuiCommand: AsyncParsableCommand {
             """)
             throw ExitCode(1)
         }
-        try await TUISession.run(configuration: try common.loadConfiguration(), common: common, options: tui)
+        let kept = try await TUISession.run(configuration: try common.loadConfiguration(), common: common, options: tui)
+        TUISession.reportKept(kept)
     }
 }
 

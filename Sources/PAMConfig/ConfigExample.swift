@@ -11,6 +11,8 @@ public enum ConfigExample {
     reveal_seconds = 15             # how long 'reveal' shows a secret
     clipboard_clear_seconds = 30    # how long a copied secret stays in the clipboard
     clipboard = "auto"              # auto | wayland | x11 | tmux | osc52
+    # theme = "nord"                # a file in themes/ or ~/.config/pamtui/themes/
+    bell = false                    # ring when a lease has 5 minutes, then 1 minute, left
 
     [keys]                          # rebind any command of the UI (see ? in the UI); [] unbinds
     # checkout = ["c", "ctrl-o"]

@@ -104,6 +104,7 @@ public struct ConfigLoader {
             defaults.clipboard = clipboard
         }
         defaults.theme = readString(fields, "theme")
+        defaults.bell = readBool(fields, "bell") ?? defaults.bell
         return defaults
     }
 

@@ -51,6 +51,8 @@ public struct GlobalDefaults: Sendable, Equatable {
     /// Clipboard backend: auto, wayland, x11, tmux or osc52.
     public var clipboard = "auto"
     public var theme: String?
+    /// Ring the terminal bell when a lease enters its last 5 minutes and its last minute.
+    public var bell = false
 
     public init() {}
 }

@@ -35,6 +35,6 @@ struct VendorSchema: Sendable {
     /// Keys of the `[defaults]` table.
     static let defaultsKeys: Set<String> = [
         "duration", "reason", "access_type", "conflict", "reveal_seconds", "clipboard_clear_seconds",
-        "clipboard", "theme",
+        "clipboard", "theme", "bell",
     ]
 }

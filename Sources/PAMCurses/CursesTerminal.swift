@@ -145,6 +145,12 @@ public final class CursesTerminal {
     /// Signals the app has to act on (see `TerminalGuard`), oldest first.
     public func pendingSignals() -> [Int32] { TerminalGuard.pendingSignals() }
 
+    /// Rings the terminal bell (or flashes, where the terminal has no bell).
+    public func bell() {
+        guard !isShutDown, !isSuspended else { return }
+        beep()
+    }
+
     /// Turns mouse reporting on or off.
     public func setMouse(_ on: Bool) {
         guard !isShutDown else { return }

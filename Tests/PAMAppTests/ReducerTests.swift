@@ -244,8 +244,8 @@ import Testing
     }
 
     @Test func paletteCompletesAndRuns() {
-        #expect(HelpIndex.completions("check") == [.checkout, .checkin])
         var state = loadedState()
+        #expect(HelpIndex.completions("check", state: state).map(\.text) == ["checkout", "checkin"])
         _ = state.press(.character(":"))
         _ = state.type("mouse")
         #expect(state.press(.enter) == [.setMouse(true)])

@@ -40,7 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
             } else {
                 var configuration = try ConfigLoader.load(path: configPath)
                 configuration.defaults.reason = configuration.defaults.reason ?? "pamtui demo"
-                try await TUISession.run(configuration: configuration, common: common, options: tui)
+                // The simulator stops with the demo, and its leases with it: nothing to report.
+                _ = try await TUISession.run(configuration: configuration, common: common, options: tui)
             }
             await simulator.stop()
         } catch {

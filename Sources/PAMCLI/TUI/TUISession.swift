@@ -10,16 +10,19 @@ import PAMTransport
 /// Runs the terminal UI over a config's profiles until the user quits or a signal arrives.
 /// Curses lives on one dedicated thread; effects run as tasks and wake it through the inbox.
 enum TUISession {
-    static func run(configuration: PAMConfiguration, common: CommonOptions, options: TUIOptions) async throws {
+    /// Runs the UI; returns the leases still checked out when it ended (kept, or left by a signal).
+    static func run(configuration: PAMConfiguration, common: CommonOptions, options: TUIOptions) async throws -> [Lease] {
         let environment = ProcessInfo.processInfo.environment
-        let selection = themeSelection(options.theme, configuration: configuration, environment: environment)
+        let defaults = options.applied(to: configuration.defaults)
+        let themes = ThemeBook(environment: environment)
+        let selection = themes.select(defaults.theme)
         if let warning = selection.warning { Console.warn(warning) }
         let wake = Locked<(@Sendable () -> Void)?>(nil)
         let inbox = Inbox { wake.withLock { $0 }?() }
         let observers: [any HTTPExchangeObserver] = [AuditObserver(inbox: inbox)] + ((try common.traceObserver()).map { [$0] } ?? [])
         let workspace = Workspace(configuration: configuration, observer: ExchangeFanout(observers))
         let clipboard = try? ClipboardService(
-            detector: ClipboardDetector(environment: environment, preference: ClipboardPreference(configValue: configuration.defaults.clipboard) ?? .auto)
+            detector: ClipboardDetector(environment: environment, preference: ClipboardPreference(configValue: defaults.clipboard) ?? .auto)
         )
         let quit = Locked(false)
         let runner = EffectRunner(
@@ -28,26 +31,28 @@ enum TUISession {
         )
         var settings = AppState.Settings()
         settings.readonly = options.readonly
-        settings.revealSeconds = configuration.defaults.revealSeconds
-        settings.clipboardClearSeconds = configuration.defaults.clipboardClearSeconds
-        settings.defaultReason = configuration.defaults.reason ?? ""
-        settings.defaultDuration = configuration.defaults.durationMinutes
+        settings.revealSeconds = defaults.revealSeconds
+        settings.clipboardClearSeconds = defaults.clipboardClearSeconds
+        settings.defaultReason = defaults.reason ?? ""
+        settings.defaultDuration = defaults.durationMinutes
+        settings.bell = defaults.bell
+        settings.theme = selection.theme.name
+        settings.themes = themes.names
         for problem in settings.keymap.rebind(configuration.keyBindings) {
             Console.warn("\(configuration.path): \(problem)")
         }
         let profiles = configuration.profiles.map { profile in
-            ProfileSummary(name: profile.name, vendor: profile.vendor, capabilities: ClientFactory.capabilities(of: profile.vendor))
+            ProfileSummary(
+                name: profile.name, vendor: profile.vendor, capabilities: ClientFactory.capabilities(of: profile.vendor),
+                warning: profile.tls.verify ? nil : "TLS NOT VERIFIED"
+            )
         }
 
-        let startSettings = settings
-        let failure = Locked<(any Error)?>(nil)
+        let start = UILoop(profiles: profiles, settings: settings, theme: selection.theme, themes: themes, runner: runner, inbox: inbox)
+        let outcome = Locked<Result<[Lease], any Error>>(.success([]))
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                do {
-                    try loop(profiles: profiles, settings: startSettings, theme: selection.theme, runner: runner, inbox: inbox, wake: wake, quit: quit)
-                } catch {
-                    failure.withLock { $0 = error }
-                }
+                outcome.withLock { $0 = Result { try start.run(wake: wake, quit: quit) } }
                 done.resume()
             }
             thread.name = "pamtui-ui"
@@ -56,21 +61,55 @@ enum TUISession {
         runner.secrets.forgetAll()
         if let clipboard { _ = await clipboard.clearNow() }
         await workspace.close()
-        if let error = failure.withLock({ $0 }) { throw error }
+        return try outcome.withLock { $0 }.get()
     }
 
-    /// The UI loop: present, wait for keys, results or the next deadline, reduce, repeat.
-    private static func loop(
-        profiles: [ProfileSummary], settings: AppState.Settings, theme: Theme, runner: EffectRunner, inbox: Inbox,
-        wake: Locked<(@Sendable () -> Void)?>, quit: Locked<Bool>
-    ) throws {
+    /// Tells the user, after the terminal is restored, which leases are still checked out.
+    static func reportKept(_ leases: [Lease]) {
+        guard !leases.isEmpty else { return }
+        Console.err("pamtui: \(leases.count) lease(s) still checked out:")
+        for lease in leases {
+            let path = "\(lease.profile):\(lease.systemName)/\(lease.accountName)"
+            Console.err("  \(path) until \(ISODateTime.format(lease.expiresAt)) (check in: pamtui checkin \(path))")
+        }
+    }
+}
+
+/// The UI thread's loop: present, wait for keys, results or the next deadline, reduce, repeat.
+/// It performs the effects that belong to the terminal (bell, mouse, theme) and hands the rest
+/// to the effect runner.
+private struct UILoop: Sendable {
+    let profiles: [ProfileSummary]
+    let settings: AppState.Settings
+    let theme: Theme
+    let themes: ThemeBook
+    let runner: EffectRunner
+    let inbox: Inbox
+
+    func run(wake: Locked<(@Sendable () -> Void)?>, quit: Locked<Bool>) throws -> [Lease] {
         let terminal = try CursesTerminal(options: CursesTerminal.Options(mouse: settings.mouse))
         defer { terminal.shutdown() }
         let waker = terminal.waker
         wake.withLock { $0 = { waker.wake() } }
         var state = AppState(profiles: profiles, now: Date(), size: terminal.size, settings: settings)
+        var theme = self.theme
         let view = AppView(glyphs: terminal.isUTF8 ? .unicode : .ascii)
-        runner.run(Reducer.start(&state))
+        func perform(_ effects: [Effect]) {
+            for effect in effects {
+                switch effect {
+                case .bell: terminal.bell()
+                case .setMouse(let on): terminal.setMouse(on)
+                case .setTheme(let name):
+                    let selection = themes.select(name)
+                    theme = selection.theme
+                    if let warning = selection.warning {
+                        perform(Reducer.reduce(&state, .report(title: "Theme", lines: [warning])))
+                    }
+                default: runner.run(effect)
+                }
+            }
+        }
+        perform(Reducer.start(&state))
         while !quit.withLock({ $0 }) {
             let grid = view.render(state) { leaseID in runner.secrets.withSecret(leaseID) { $0.unsafeStringCopy() } }
             terminal.present(grid, theme: theme)
@@ -79,22 +118,15 @@ enum TUISession {
             if !terminal.pendingSignals().isEmpty {
                 // SIGINT, SIGTERM, SIGHUP: leave now; the caller clears the clipboard and signs out.
                 TerminalGuard.acknowledgeSignals()
-                return
+                return state.leases
             }
             for key in keys {
                 if case .resize = key { terminal.redrawAll() }
-                runner.run(Reducer.reduce(&state, .key(key)))
+                perform(Reducer.reduce(&state, .key(key)))
             }
-            if state.settings.mouse != terminal.isMouseOn { terminal.setMouse(state.settings.mouse) }
-            for action in inbox.drain() { runner.run(Reducer.reduce(&state, action)) }
-            runner.run(Reducer.reduce(&state, .tick(Date())))
+            for action in inbox.drain() { perform(Reducer.reduce(&state, action)) }
+            perform(Reducer.reduce(&state, .tick(Date())))
         }
-    }
-
-    private static func themeSelection(_ name: String?, configuration: PAMConfiguration, environment: [String: String]) -> ThemeSelection {
-        let executable = CommandLine.arguments.first ?? ""
-        let bundled = ThemeLoader.searchPaths(executablePath: executable)
-        let entries = ThemeLoader.available(bundled: bundled, user: ThemeLoader.userDirectory(environment: environment))
-        return ThemeLoader.select(name: name ?? configuration.defaults.theme, entries: entries, environment: environment)
+        return state.leases
     }
 }

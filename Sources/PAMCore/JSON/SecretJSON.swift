@@ -16,13 +16,22 @@ public enum SecretJSON {
     /// The string value of a top-level field of a JSON object, matched case-insensitively (ASCII).
     /// Returns nil when the field is absent or null.
     public static func stringField(_ name: String, in body: SecretBytes) throws -> SecretBytes? {
+        try field(name, in: body) { try $0.secretString() }
+    }
+
+    /// The integer value of a top-level field (such as a token's `expires_in`); nil when absent.
+    public static func intField(_ name: String, in body: SecretBytes) throws -> Int? {
+        try field(name, in: body) { try $0.int() }
+    }
+
+    private static func field<Value>(_ name: String, in body: SecretBytes, _ read: (inout JSONScanner) throws -> Value?) throws -> Value? {
         let wanted = Array(name.lowercased().utf8)
         return try body.withUnsafeBytes { bytes in
             var scanner = JSONScanner(bytes)
             try scanner.beginObject()
             var first = true
             while try scanner.next(key: wanted, first: &first) {
-                return try scanner.secretString()
+                return try read(&scanner)
             }
             return nil
         }
