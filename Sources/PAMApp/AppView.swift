@@ -14,11 +14,12 @@ public struct AppView {
     public func render(_ state: AppState, secret: (String) -> String? = { _ in nil }) -> CellGrid {
         if let tooSmall = MinimumSize.screen(for: state.size, minimum: Self.minimumSize) { return tooSmall }
         var grid = CellGrid(state.size)
-        let (header, rest) = Rect(state.size).splitTop(1)
-        let (body, status) = rest.splitBottom(1)
-        drawHeader(state, into: &grid, in: header)
-        drawPanes(state, into: &grid, in: body, secret: secret)
-        drawStatus(state, into: &grid, in: status)
+        let layout = AppLayout(state)
+        drawHeader(state, into: &grid, in: layout.header)
+        for (pane, rect) in layout.panes { PaneView(glyphs: glyphs).render(pane, state, into: &grid, in: rect) }
+        DetailView(glyphs: glyphs).render(state, into: &grid, in: layout.detail, secret: secret)
+        drawStatus(state, into: &grid, in: layout.status)
+        let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.status.y - layout.header.maxY)
         OverlayView(glyphs: glyphs).render(state, into: &grid, in: body)
         return grid
     }
@@ -43,25 +44,6 @@ public struct AppView {
         if state.filterEditing { message = "/\(state.pane(state.focus).filter)█" }
         StatusLine(message: message, messageRole: state.flash?.isError == true ? .flashError : .flash, hints: hints, glyphs: glyphs)
             .render(into: &grid, in: rect)
-    }
-
-    private func drawPanes(_ state: AppState, into grid: inout CellGrid, in rect: Rect, secret: (String) -> String?) {
-        let columns = rect.columns([22, 40, 38])
-        let visible = state.visiblePanes
-        let leftPanes = [Pane.profiles, .systems, .folders].filter(visible.contains)
-        let profileHeight = min(max(3, state.profiles.count + 3), columns[0].height / 3)
-        var left = columns[0]
-        for pane in leftPanes {
-            let isLast = pane == leftPanes.last
-            let height = pane == .profiles ? profileHeight : isLast ? left.height : max(4, (left.height) / 2)
-            let (top, rest) = left.splitTop(height)
-            PaneView(glyphs: glyphs).render(pane, state, into: &grid, in: top)
-            left = rest
-        }
-        PaneView(glyphs: glyphs).render(.accounts, state, into: &grid, in: columns[1])
-        let (detail, leases) = columns[2].splitTop(columns[2].height / 2)
-        DetailView(glyphs: glyphs).render(state, into: &grid, in: detail, secret: secret)
-        PaneView(glyphs: glyphs).render(.leases, state, into: &grid, in: leases)
     }
 }
 

@@ -18,10 +18,27 @@ struct PaneView {
         // Rows are built lazily: only the ones on screen, even with 100,000 in the list.
         let table = Table(
             columns: content.columns, count: content.count, selected: content.count == 0 ? nil : paneState.selected,
-            offset: max(0, paneState.selected - inner.height + 2), focused: focused, message: content.message, glyphs: glyphs,
-            row: content.row
+            offset: Self.offset(selected: paneState.selected, inner: inner), focused: focused, message: content.message,
+            glyphs: glyphs, row: content.row
         )
         _ = table.render(into: &grid, in: inner)
+    }
+
+    /// The first row shown: the table scrolls just enough to keep the selection in view.
+    static func offset(selected: Int, inner: Rect) -> Int { max(0, selected - inner.height + 2) }
+
+    /// The row index drawn at line `y` of a pane framed in `rect`; nil on the frame, the column
+    /// header, or below the last row.
+    static func row(atY y: Int, of pane: Pane, _ state: AppState, in rect: Rect) -> Int? {
+        let inner = rect.inset(by: 1)
+        let bodyTop = inner.y + 1
+        guard y >= bodyTop, y < inner.maxY else { return nil }
+        let count = Presentation.rowCount(state, pane)
+        let selected = state.pane(pane).selected
+        let range = Table.visibleRange(selected: selected, count: count, height: inner.height - 1,
+                                       previousOffset: offset(selected: selected, inner: inner))
+        let index = range.lowerBound + (y - bodyTop)
+        return range.contains(index) ? index : nil
     }
 
     struct Content {

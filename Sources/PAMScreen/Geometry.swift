@@ -29,6 +29,8 @@ public struct Rect: Sendable, Equatable, Hashable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
     /// The rectangle shrunk by `amount` cells on every side.
     public func inset(by amount: Int) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
