@@ -28,7 +28,7 @@ public enum HelpIndex {
     public static func completions(_ text: String, state: AppState) -> [Completion] {
         if let (command, argument) = splitArgument(text) {
             return ranked(arguments(for: command, state: state), by: argument).map {
-                Completion(text: "\(command.rawValue) \($0)", summary: command == .theme ? "theme" : "profile")
+                Completion(text: "\(command.rawValue) \($0)", summary: argumentSummary(command, $0, state: state))
             }
         }
         let lower = text.lowercased().replacingOccurrences(of: " ", with: "-")
@@ -42,6 +42,13 @@ public enum HelpIndex {
         guard let space = text.firstIndex(of: " "), let command = Command(rawValue: String(text[..<space]).lowercased()),
               command.takesArgument else { return nil }
         return (command, text[text.index(after: space)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A profile's vendor; "in use" for the current theme or profile.
+    private static func argumentSummary(_ command: Command, _ name: String, state: AppState) -> String {
+        let inUse = command == .theme ? state.settings.theme == name : state.profile?.name == name
+        let vendor = command == .profile ? state.profiles.first { $0.name == name }?.vendor.displayName : nil
+        return [vendor, inUse ? "in use" : nil].compactMap { $0 }.joined(separator: ", ")
     }
 
     static func arguments(for command: Command, state: AppState) -> [String] {

@@ -62,6 +62,27 @@ import Testing
         render(state, "quit")
     }
 
+    @Test func paletteCompletingAThemeWithSessionInTheHeader() {
+        var settings = AppState.Settings()
+        settings.theme = "default-dark"
+        settings.themes = ["default-dark", "gruvbox", "light", "nord"]
+        var state = loadedState(settings: settings)
+        _ = Reducer.reduce(&state, .session(profile: "bt", SessionStatus(.signedIn, expiresAt: t0.addingTimeInterval(20 * 60))))
+        _ = state.press(.character(":"))
+        _ = state.type("theme ")
+        render(state, "palette-theme")
+    }
+
+    @Test func auditLogAndClipboardDoctor() {
+        var state = loadedState()
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = state.press(.character("L"))
+        render(state, "audit-log")
+        _ = state.press(.escape)
+        _ = Reducer.reduce(&state, .report(title: "Clipboard", lines: ["clipboard: tmux buffer 'pamtui'", "clearing can be verified"]))
+        render(state, "clipboard-doctor")
+    }
+
     @Test func tooSmall() {
         var state = loadedState()
         state.size = Size(width: 40, height: 12)

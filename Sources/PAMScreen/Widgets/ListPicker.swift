@@ -97,7 +97,7 @@ public struct ListPicker: Sendable, Equatable {
             return 0
         }
         let range = Table.visibleRange(selected: selected, count: items.count, height: list.height, previousOffset: offset)
-        let keyWidth = min(items.map { TextWidth.of($0.key) }.max() ?? 0, list.width / 3)
+        let keyWidth = min(items.map { TextWidth.of($0.key) }.max() ?? 0, list.width / 2)
         for index in range {
             let item = items[index]
             let y = list.y + index - range.lowerBound
