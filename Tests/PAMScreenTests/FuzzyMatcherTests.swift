@@ -49,6 +49,17 @@ import Testing
         #expect(FuzzyMatcher("db").match("e\u{301}-db")?.indexes == [2, 3])
     }
 
+    /// `contains` (used to filter) agrees with `match` (used to highlight) on every kind of text.
+    @Test func containsAgreesWithMatch() {
+        let candidates = ["Account", "a", "xaxb-ab", "Résumé-res", "CAFÉ", "東京日本橋", "🔑 ok", "e\u{301}-db", "line\r\nbreak", ""]
+        for query in ["acc", "ACT", "aa", "ab", "res", "é", "日本", "ok", "db", "e", "kb", "xyz", ""] {
+            let matcher = FuzzyMatcher(query)
+            for candidate in candidates {
+                #expect(matcher.contains(candidate) == (matcher.match(candidate) != nil), "\(query) in \(candidate)")
+            }
+        }
+    }
+
     @Test func longCandidatesStillMatch() {
         let long = String(repeating: "x", count: 70_000) + "needle"
         #expect(FuzzyMatcher("needle").match(long)?.indexes == Array(70_000..<70_006))

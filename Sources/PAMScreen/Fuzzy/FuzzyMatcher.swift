@@ -35,7 +35,27 @@ public struct FuzzyMatcher: Sendable {
 
     /// Whether `candidate` passes the filter, honouring `inverted`.
     public func accepts(_ candidate: String) -> Bool {
-        (match(candidate) != nil) != inverted
+        contains(candidate) != inverted
+    }
+
+    /// Whether the query is a subsequence of `candidate`: `match` without scoring. Pure ASCII
+    /// candidates are scanned as bytes with no allocation, which is what filtering 100,000 rows needs.
+    public func contains(_ candidate: String) -> Bool {
+        if needle.isEmpty { return true }
+        if asciiNeedle {
+            var text = candidate
+            let found: Bool? = text.withUTF8 { bytes in
+                var matched = 0
+                for byte in bytes {
+                    // Not plain ASCII (or a CR that may join a LF): characters decide.
+                    if byte >= 0x80 || byte == 0x0D { return nil }
+                    if matched < needle.count, UInt32(FuzzyMatcher.foldASCII(byte)) == needle[matched] { matched += 1 }
+                }
+                return matched == needle.count
+            }
+            if let found { return found }
+        }
+        return matchCharacters(candidate) != nil
     }
 
     /// The candidates that pass, best first (score, then shorter, then input order); inverted
