@@ -14,6 +14,7 @@ public enum Action: Sendable, Equatable {
     case foldersLoaded(requestID: Int, Result<[FolderTree.Node], ActionError>)
     case checkedOut(requestID: Int, Result<Lease, ActionError>)
     case checkedIn(leaseID: String, Result<Lease, ActionError>)
+    case leasesLoaded(profile: String, Result<[Lease], ActionError>)
     /// The secret of a lease is in the store and may be revealed or copied.
     case secretReady(leaseID: String, purpose: SecretPurpose, Result<Bool, ActionError>)
     case copied(leaseID: String, Result<ClipboardHold, ActionError>)

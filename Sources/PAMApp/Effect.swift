@@ -7,6 +7,8 @@ public enum Effect: Sendable, Equatable {
     case loadFolders(profile: String, requestID: Int)
     case checkOut(profile: String, CheckoutRequest, requestID: Int)
     case checkIn(Lease, reason: String?)
+    /// My active requests on the profile, as leases (from earlier runs or other tools).
+    case loadLeases(profile: String)
     /// Fetch the lease's secret into the runner's store.
     case fetchSecret(Lease, purpose: SecretPurpose)
     case copySecret(leaseID: String, clearAfterSeconds: Int)
@@ -25,7 +27,8 @@ public enum Effect: Sendable, Equatable {
     /// The profile whose server the effect talks to.
     var profile: String? {
         switch self {
-        case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _):
+        case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _),
+             .loadLeases(let profile):
             profile
         case .checkIn(let lease, _), .fetchSecret(let lease, _):
             lease.profile

@@ -84,6 +84,12 @@ public final class EffectRunner: Sendable {
             })
         case .checkOut(let profile, let request, let id):
             return .checkedOut(requestID: id, await attempt { try await self.capable(profile, (any CredentialCheckout).self).checkOut(request) })
+        case .loadLeases(let profile):
+            return .leasesLoaded(profile: profile, await attempt {
+                let client = try await self.capable(profile, (any CredentialCheckout).self)
+                let now = Date()
+                return try await client.listRequests().filter(\.isActive).map { $0.lease(profile: profile, vendor: client.vendor, at: now) }
+            })
         case .checkIn(let lease, let reason):
             return .checkedIn(leaseID: lease.id, await attempt {
                 try await self.capable(lease.profile, (any CredentialCheckout).self).checkIn(requestID: lease.requestID, reason: reason)

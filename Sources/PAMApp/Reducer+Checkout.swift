@@ -89,4 +89,21 @@ extension Reducer {
             return []
         }
     }
+
+    /// Adds my active requests found on the server (earlier runs, other tools) to the leases;
+    /// leases already known, being checked in, or past their end are left as they are.
+    static func leasesLoaded(_ state: inout AppState, profile: String, _ result: Result<[Lease], ActionError>) -> [Effect] {
+        switch result {
+        case .success(let found):
+            let known = Set(state.leases.map(\.id))
+            let new = found.filter { !known.contains($0.id) && !state.checkingIn.contains($0.id) && $0.expiresAt > state.now }
+            guard !new.isEmpty else { return [] }
+            state.leases += new
+            flash(&state, "\(new.count) lease(s) already checked out on \(profile)")
+            for lease in new { audit(&state, "found lease \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))") }
+        case .failure(let error):
+            flash(&state, "leases: \(error.message)", error: true)
+        }
+        return []
+    }
 }

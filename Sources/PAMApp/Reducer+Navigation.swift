@@ -159,6 +159,7 @@ extension Reducer {
             state.systems = .idle
         }
         effects += profile.capabilities.contains(.accounts) ? loadAccounts(&state) : []
+        if profile.capabilities.contains(.checkout) { effects.append(.loadLeases(profile: profile.name)) }
         if profile.capabilities.contains(.folders) {
             let id = nextRequest(&state)
             state.folders = .loading(requestID: id)

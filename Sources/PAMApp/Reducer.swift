@@ -29,6 +29,7 @@ public enum Reducer {
             return []
         case .checkedOut(_, let result): return checkedOut(&state, result)
         case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
+        case .leasesLoaded(let profile, let result): return leasesLoaded(&state, profile: profile, result)
         case .secretReady(let leaseID, let purpose, let result): return secretReady(&state, leaseID, purpose, result)
         case .copied(let leaseID, let result): return copied(&state, leaseID: leaseID, result)
         case .clipboardCleared(let verified):

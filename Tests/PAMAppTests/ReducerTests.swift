@@ -13,7 +13,7 @@ import Testing
         let effects = Reducer.start(&state)
         #expect(effects == [
             .loadSystems(profile: "bt", requestID: 1), .loadAccounts(profile: "bt", scope: .all, requestID: 2),
-            .loadFolders(profile: "bt", requestID: 3),
+            .loadLeases(profile: "bt"), .loadFolders(profile: "bt", requestID: 3),
         ])
         #expect(state.systems == .loading(requestID: 1))
         #expect(state.visiblePanes == [.profiles, .systems, .accounts, .folders, .leases])

@@ -31,15 +31,8 @@ struct AccountLocator {
     func activeLeases() async throws -> [Lease] {
         let requests = try await client.listRequests()
         return requests
-            .filter { $0.systemID == account.systemID && $0.accountID == account.id && $0.status.lowercased() == "active" }
-            .map { request in
-                let expires = request.expiresAt ?? Date()
-                return Lease(
-                    profile: client.profile, vendor: client.vendor, requestID: request.id, accountID: account.id,
-                    systemID: account.systemID, systemName: account.systemName, accountName: account.name,
-                    reason: request.reason, issuedAt: Date(), expiresAt: expires
-                )
-            }
+            .filter { $0.systemID == account.systemID && $0.accountID == account.id && $0.isActive }
+            .map { $0.lease(profile: client.profile, vendor: client.vendor, at: Date()) }
     }
 }
 

@@ -60,4 +60,16 @@ public struct AccessRequest: Sendable, Equatable, Hashable, Identifiable {
         self.reason = reason
         self.expiresAt = expiresAt
     }
+
+    /// True for a request whose credential may be retrieved now.
+    public var isActive: Bool { status.lowercased() == "active" }
+
+    /// The lease this request grants (issued `at`, expiring when the vendor says, else at once).
+    public func lease(profile: String, vendor: Vendor, at issuedAt: Date) -> Lease {
+        Lease(
+            profile: profile, vendor: vendor, requestID: id, accountID: accountID, systemID: systemID,
+            systemName: systemName, accountName: accountName, reason: reason, issuedAt: issuedAt,
+            expiresAt: expiresAt ?? issuedAt
+        )
+    }
 }
