@@ -90,6 +90,9 @@ shot secret-revealed
 keys Escape Escape ?
 wait_for "Help"
 shot help-overlay
+keys Escape : t h e m e Space
+wait_for "theme nord"
+shot palette-theme
 keys Escape q Left Left Enter
 
 # Light themes are for light terminals.

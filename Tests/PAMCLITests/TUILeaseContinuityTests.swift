@@ -1,0 +1,48 @@
+import Foundation
+import PAMTestSupport
+import Testing
+
+/// No lease is forgotten between runs: one checked out before the UI starts shows up in it, and
+/// one kept when quitting is listed after the terminal is restored.
+@Suite(.enabled(if: TmuxSession.isAvailable)) struct TUILeaseContinuityTests {
+    func withUI(_ simulator: SimulateProcess, _ body: (TmuxSession) async throws -> Void) async throws {
+        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' --config '\(simulator.configPath)'; echo \"EXIT=$?\"; sleep 600"
+        try await TmuxSession.with(command: command, width: 120, height: 36) { tmux in
+            _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
+            try await body(tmux)
+        }
+    }
+
+    @Test func aLeaseFromTheCommandLineAppearsAndChecksInFromTheUI() async throws {
+        try await SimulateProcess.with { simulator in
+            let checkout = try await Pamtui.run(["checkout", "DC01/admin", "--reason", "before the UI", "--config", simulator.configPath])
+            #expect(checkout.status == 0, "\(checkout.stderr)")
+            try await withUI(simulator) { tmux in
+                _ = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("already checked out") }
+                try await tmux.sendKeys("6", "i")
+                _ = try await tmux.waitForScreen { $0.contains("Check in DC01/admin?") }
+                try await tmux.sendKeys("Tab", "Enter")
+                _ = try await tmux.waitForScreen { $0.contains("checked in DC01/admin") && !$0.contains("leases: 1") }
+                try await tmux.sendKeys("q")
+                _ = try await tmux.waitForScreen { $0.contains("EXIT=0") }
+            }
+            let requests = try await Pamtui.run(["ls", "requests", "--json", "--config", simulator.configPath])
+            #expect(requests.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "checked in on the server too")
+        }
+    }
+
+    @Test func keepingALeaseListsItAfterTheTerminalIsRestored() async throws {
+        try await SimulateProcess.with { simulator in
+            try await withUI(simulator) { tmux in
+                try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
+                _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
+                try await tmux.sendKeys("q", "Left", "Enter")
+                let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+                #expect(after.contains("EXIT=0"))
+                #expect(after.contains("1 lease(s) still checked out"))
+                #expect(after.contains("pamtui checkin beyondtrust:DC01/admin"))
+                #expect(try await tmux.alternateScreenOn() == false)
+            }
+        }
+    }
+}
