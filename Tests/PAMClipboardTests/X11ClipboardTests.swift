@@ -1,5 +1,6 @@
 import PAMClipboard
 import PAMCore
+import PAMTestSupport
 import Testing
 
 @Suite(.enabled(if: XvfbServer.isAvailable, "needs Xvfb and xclip"))

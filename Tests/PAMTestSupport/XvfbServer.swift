@@ -1,7 +1,5 @@
 import Foundation
-import PAMClipboard
 import PAMCore
-import PAMTestSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -9,29 +7,31 @@ import Glibc
 #endif
 
 /// A private Xvfb display for X11 clipboard tests, started with posix_spawn and stopped by pid.
-final class XvfbServer: Sendable {
-    let display: String
-    let pid: pid_t
+public final class XvfbServer: Sendable {
+    /// The display name, `:N`, for `DISPLAY` or `-display`.
+    public let display: String
+    public let pid: pid_t
     // Once reaped, the pid may belong to someone else: never signal it again.
     private let reaped = Mutex(false)
 
-    init(display: String, pid: pid_t) {
+    private init(display: String, pid: pid_t) {
         self.display = display
         self.pid = pid
     }
 
-    static var isAvailable: Bool {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return ProgramLocator.find("Xvfb", path: path) != nil && ProgramLocator.find("xclip", path: path) != nil
-    }
+    /// Whether Xvfb and xclip are both on `PATH`.
+    public static var isAvailable: Bool { onPath("Xvfb") && onPath("xclip") }
 
-    static var hasXsel: Bool {
-        ProgramLocator.find("xsel", path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil
+    public static var hasXsel: Bool { onPath("xsel") }
+
+    private static func onPath(_ name: String) -> Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").contains { access("\($0)/\(name)", X_OK) == 0 }
     }
 
     /// Starts Xvfb on an unused display, runs `body`, and always stops it; the xclip/xsel
     /// daemons serving its selections exit with it.
-    static func with<R>(_ body: (XvfbServer) async throws -> R) async throws -> R {
+    public static func with<R>(_ body: (XvfbServer) async throws -> R) async throws -> R {
         let server = try start()
         do {
             try await waitUntil(timeout: .seconds(15)) {
@@ -62,7 +62,7 @@ final class XvfbServer: Sendable {
     }
 
     /// True until the server has exited (and then reaps it).
-    var isRunning: Bool {
+    public var isRunning: Bool {
         reaped.withLock { reaped in
             guard !reaped else { return false }
             var status: Int32 = 0
@@ -73,7 +73,7 @@ final class XvfbServer: Sendable {
     }
 
     /// SIGTERM, then SIGKILL if it is still there after five seconds; waits without blocking a thread.
-    func stop() async {
+    public func stop() async {
         guard isRunning else { return }
         kill(pid, SIGTERM)
         if (try? await waitUntil(timeout: .seconds(5)) { !isRunning }) != nil { return }
@@ -82,13 +82,13 @@ final class XvfbServer: Sendable {
     }
 
     /// The clipboard as xclip prints it, or nil when nothing holds it.
-    func clipboard() throws -> String? {
+    public func clipboard() throws -> String? {
         let outcome = try ChildProcess.run("xclip", arguments: ["-display", display, "-selection", "clipboard", "-o"], captureOutput: true)
         return outcome.status == 0 ? outcome.output.unsafeStringCopy() : nil
     }
 
     /// Another program (the user) takes the clipboard.
-    func userCopies(_ text: String) throws {
+    public func userCopies(_ text: String) throws {
         let outcome = try ChildProcess.run(
             "xclip", arguments: ["-display", display, "-selection", "clipboard", "-i"], input: .secret(SecretBytes(utf8: text))
         )
