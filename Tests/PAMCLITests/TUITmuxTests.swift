@@ -4,9 +4,10 @@ import Testing
 
 /// The real binary's terminal UI in tmux against the built-in simulator, driven by keys.
 @Suite(.enabled(if: TmuxSession.isAvailable)) struct TUITmuxTests {
-    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer.
-    func withDemo(width: Int = 120, height: Int = 36, _ body: (TmuxSession) async throws -> Void) async throws {
-        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' demo; echo \"EXIT=$?\"; sleep 600"
+    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer; `arguments` follow `demo`.
+    func withDemo(width: Int = 120, height: Int = 36, arguments: [String] = [], _ body: (TmuxSession) async throws -> Void) async throws {
+        let demo = (["demo"] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' \(demo); echo \"EXIT=$?\"; sleep 600"
         try await TmuxSession.with(command: command, width: width, height: height) { tmux in
             _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
             try await body(tmux)
@@ -45,6 +46,44 @@ import Testing
             #expect(after.contains("EXIT=0"))
             #expect(try await tmux.alternateScreenOn() == false)
             await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
+        }
+    }
+
+    /// Filters to DC01, checks out DC01/admin, reveals it and returns the password on screen.
+    private func checkOutAndReveal(_ tmux: TmuxSession) async throws -> String {
+        try await tmux.sendKeys("/", "dc01", "Enter", "c")
+        _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/admin") }
+        try await tmux.sendKeys("Tab", "Tab", "Enter")
+        _ = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
+        try await tmux.sendKeys("r")
+        let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
+        return try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
+    }
+
+    /// q with the lease open, then the dialog's first button ("Check in 1"): exits 0.
+    private func quitCheckingIn(_ tmux: TmuxSession) async throws {
+        try await tmux.sendKeys("q")
+        _ = try await tmux.waitForScreen { $0.contains("1 lease(s) are still checked out.") && $0.contains("Check in 1") }
+        try await tmux.sendKeys("Left", "Left", "Enter")
+        let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+        #expect(try await tmux.alternateScreenOn() == false)
+    }
+
+    @Test func copiedSecretIsClearedOnTimeWhileTheAppRuns() async throws {
+        try await withDemo(arguments: ["--clipboard", "tmux", "--clipboard-clear-seconds", "2"]) { tmux in
+            let password = try await checkOutAndReveal(tmux)
+            try await tmux.sendKeys("y")
+            _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
+            #expect(try await tmux.tmux(["show-buffer", "-b", "pamtui"]) == password)
+
+            let cleared = try await tmux.waitForScreen { $0.contains("clipboard cleared") }
+            #expect(!cleared.contains("EXIT="), "the app is still running")
+            #expect(!cleared.contains("clipboard clears in"), "the header's countdown is gone")
+            #expect(try await tmux.alternateScreenOn())
+            await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
+
+            try await quitCheckingIn(tmux)
         }
     }
 
