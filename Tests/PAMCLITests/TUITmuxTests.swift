@@ -4,10 +4,15 @@ import Testing
 
 /// The real binary's terminal UI in tmux against the built-in simulator, driven by keys.
 @Suite(.enabled(if: TmuxSession.isAvailable)) struct TUITmuxTests {
-    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer; `arguments` follow `demo`.
-    func withDemo(width: Int = 120, height: Int = 36, arguments: [String] = [], _ body: (TmuxSession) async throws -> Void) async throws {
+    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer (no X or Wayland display),
+    /// or the X server `display` when given; `arguments` follow `demo`.
+    func withDemo(
+        width: Int = 120, height: Int = 36, display: String? = nil, arguments: [String] = [],
+        _ body: (TmuxSession) async throws -> Void
+    ) async throws {
+        let setDisplay = display.map { "DISPLAY=\($0) " } ?? ""
         let demo = (["demo"] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' \(demo); echo \"EXIT=$?\"; sleep 600"
+        let command = "env -u DISPLAY -u WAYLAND_DISPLAY \(setDisplay)TERM=screen-256color '\(Pamtui.binary)' \(demo); echo \"EXIT=$?\"; sleep 600"
         try await TmuxSession.with(command: command, width: width, height: height) { tmux in
             _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
             try await body(tmux)
@@ -84,6 +89,27 @@ import Testing
             await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
 
             try await quitCheckingIn(tmux)
+        }
+    }
+
+    @Test(.enabled(if: XvfbServer.isAvailable, "needs Xvfb and xclip"))
+    func x11CopyIsReadableThenClearedOnTime() async throws {
+        try await XvfbServer.with { xvfb in
+            try await withDemo(display: xvfb.display, arguments: ["--clipboard", "x11", "--clipboard-clear-seconds", "3"]) { tmux in
+                let password = try await checkOutAndReveal(tmux)
+                try await tmux.sendKeys("y")
+                _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
+                #expect(try xvfb.clipboard() == password)
+
+                let cleared = try await tmux.waitForScreen { $0.contains("clipboard cleared") }
+                #expect(!cleared.contains("EXIT="), "the app is still running")
+                // xclip -o fails when nothing owns the clipboard (nil); pamtui's clear leaves it empty.
+                let after = try xvfb.clipboard()
+                #expect(after != password)
+                #expect(after ?? "" == "")
+
+                try await quitCheckingIn(tmux)
+            }
         }
     }
 
