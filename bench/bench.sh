@@ -61,6 +61,8 @@ done
 stop_simulator || { echo "bench: simulator did not exit cleanly" >&2; exit 1; }
 "$py" "$here/report.py" "$work/pamtui.runs" "$work/bips.runs" "$pamtui_count" "$work"/bips.count.*
 
-# The terminal UI's hot paths over 100,000 accounts (no simulator needed).
+# The terminal UI's hot paths over 100,000 accounts (no simulator needed), its idle CPU, and
+# presenting a 250x80 frame through ncurses in a real terminal (tmux).
 "$PAMTUI_BIN" bench-ui
 PAMTUI_BIN="$PAMTUI_BIN" "$here/ui_idle.sh"
+PAMTUI_BIN="$PAMTUI_BIN" "$here/ui_present.sh"

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import PAMApp
 import PAMCore
+import PAMCurses
 import PAMScreen
 
 /// `pamtui bench-ui`: measures the UI's hot paths over a large synthetic account list
-/// (used by `make bench`; timings, not pass/fail).
+/// (used by `make bench`; timings, not pass/fail). With `--present` it times presenting frames
+/// through ncurses on the terminal it runs in (bench/ui_present.sh runs it in a 250x80 tmux pane).
 struct BenchUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-ui", abstract: "Measure filtering and drawing over many accounts.", shouldDisplay: false
@@ -14,7 +16,25 @@ struct BenchUICommand: ParsableCommand {
     @Option(name: .long, help: "How many accounts to load.")
     var accounts = 100_000
 
-    func run() {
+    @Flag(name: .long, help: "Time presenting frames through ncurses on this terminal (needs a tty).")
+    var present = false
+
+    @Option(name: .long, help: ArgumentHelp("With --present: write the results to this file (the terminal is in use meanwhile).", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: "With --present: how many presents of each kind to time.")
+    var rounds = 20
+
+    func run() throws {
+        if present {
+            let lines = try measurePresent()
+            if let output {
+                try (lines.joined(separator: "\n") + "\n").write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                lines.forEach(Console.out)
+            }
+            return
+        }
         var state = syntheticState()
         let keystrokes = measureFilterKeystrokes(&state)
         let frames = measureFrames(state)
@@ -66,6 +86,44 @@ struct BenchUICommand: ParsableCommand {
         sized.size = Size(width: 250, height: 80)
         let view = AppView()
         return (0..<50).map { _ in milliseconds { _ = view.render(sized) } }
+    }
+
+    /// Presents through ncurses on the terminal (sized by the caller), timing (a) a full redraw
+    /// of the whole screen and (b) the frame after one filter keystroke, which only sends the
+    /// cells that changed. The changed-cell counts do not depend on the machine.
+    private func measurePresent() throws -> [String] {
+        let terminal = try CursesTerminal()
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        var state = syntheticState()
+        _ = Reducer.reduce(&state, .key(.resize(size)))
+        let view = AppView(glyphs: terminal.isUTF8 ? .unicode : .ascii)
+        _ = Reducer.reduce(&state, .key(.character("/")))
+        for character in "svc-" { _ = Reducer.reduce(&state, .key(.character(character))) }
+        let before = view.render(state)
+        _ = Reducer.reduce(&state, .key(.character("4")))
+        let after = view.render(state)
+        let theme = Theme.builtInDefault
+        // Warm-up: colour pairs are allocated on first use.
+        terminal.present(before, theme: theme)
+        terminal.present(after, theme: theme)
+
+        var full: [Double] = []
+        var incremental: [Double] = []
+        for _ in 0..<max(1, rounds) {
+            terminal.redrawAll()
+            full.append(milliseconds { terminal.present(after, theme: theme) })
+            terminal.present(before, theme: theme)
+            incremental.append(milliseconds { terminal.present(after, theme: theme) })
+        }
+        let changed = GridDiff.changedCells(from: before, to: after).count
+        let label = "present \(size.width)x\(size.height)"
+        return [
+            "\(label) full:".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + "median \(format(percentile(full, 0.5))) ms (\(size.width * size.height) cells)",
+            "\(label) one keystroke:".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + "median \(format(percentile(incremental, 0.5))) ms (\(changed) cells changed)",
+        ]
     }
 
     private func milliseconds(_ body: () -> Void) -> Double {
