@@ -17,7 +17,10 @@ wait_for() {
 wait_for "DC01"
 tmux -L "$socket" send-keys -t idle / d c 0 1 Enter c Tab Tab Enter
 wait_for "leases: 1"
-pid="$(pgrep -f "$bin demo" | head -1)"
+# This pane's pamtui (a child of the pane's shell), not another demo running elsewhere.
+pane="$(tmux -L "$socket" display -p -t idle '#{pane_pid}')"
+pid="$(pgrep -P "$pane" -f ' demo' | head -1)"
+[ -n "$pid" ] || { echo "ui_idle: pamtui not found under pane $pane" >&2; exit 1; }
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 before="$(ticks)"
 sleep 10   # the measurement window itself

@@ -32,12 +32,8 @@ public final class XvfbServer: Sendable {
     /// Starts Xvfb on an unused display, runs `body`, and always stops it; the xclip/xsel
     /// daemons serving its selections exit with it.
     public static func with<R>(_ body: (XvfbServer) async throws -> R) async throws -> R {
-        let server = try start()
+        let server = try await startListening()
         do {
-            try await waitUntil(timeout: .seconds(15)) {
-                guard server.isRunning else { throw PAMError(.configuration, "Xvfb \(server.display) exited early") }
-                return FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(server.display.dropFirst())")
-            }
             let result = try await body(server)
             await server.stop()
             return result
@@ -45,6 +41,21 @@ public final class XvfbServer: Sendable {
             await server.stop()
             throw error
         }
+    }
+
+    /// Starts Xvfb and waits for its socket. Tests start displays in parallel, so two may pick the
+    /// same free number; the loser exits at once and is started again on another number.
+    private static func startListening() async throws -> XvfbServer {
+        for _ in 1...5 {
+            let server = try start()
+            var exited = false
+            try await waitUntil(timeout: .seconds(15)) {
+                exited = !server.isRunning
+                return exited || FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(server.display.dropFirst())")
+            }
+            if !exited { return server }
+        }
+        throw PAMError(.configuration, "Xvfb exited early five times")
     }
 
     private static func start() throws -> XvfbServer {
