@@ -21,7 +21,7 @@ struct ThemeBook: Sendable {
     func select(_ name: String?) -> ThemeSelection {
         var selection = ThemeLoader.select(name: name, entries: entries, environment: environment)
         if let name, selection.theme.name != name, selection.warning == nil {
-            selection.warning = "NO_COLOR is set: staying monochrome"
+            selection.warning = "NO_COLOR is set: the monochrome theme is used instead of \(name)"
         }
         return selection
     }
