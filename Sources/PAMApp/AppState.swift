@@ -25,12 +25,30 @@ public struct ProfileSummary: Sendable, Equatable {
     public var capabilities: Capabilities
     /// Shown in the header while this profile is selected, e.g. that TLS is not verified.
     public var warning: String?
+    public var checkout: CheckoutPolicy
 
-    public init(name: String, vendor: Vendor, capabilities: Capabilities, warning: String? = nil) {
+    public init(
+        name: String, vendor: Vendor, capabilities: Capabilities, warning: String? = nil, checkout: CheckoutPolicy = CheckoutPolicy()
+    ) {
         self.name = name
         self.vendor = vendor
         self.capabilities = capabilities
         self.warning = warning
+        self.checkout = checkout
+    }
+}
+
+/// A profile's check-out defaults and rule, for the dialog (the config's profile and `[defaults]`).
+public struct CheckoutPolicy: Sendable, Equatable {
+    public var durationMinutes: Int?
+    public var reason: String?
+    /// The site's policy: no check-out without a reason.
+    public var requireReason: Bool
+
+    public init(durationMinutes: Int? = nil, reason: String? = nil, requireReason: Bool = false) {
+        self.durationMinutes = durationMinutes
+        self.reason = reason
+        self.requireReason = requireReason
     }
 }
 
@@ -139,8 +157,6 @@ public struct AppState: Sendable, Equatable {
         public var readonly = false
         public var revealSeconds = 15
         public var clipboardClearSeconds = 30
-        public var defaultReason = ""
-        public var defaultDuration: Int?
         public var mouse = false
         public var bell = false
         /// The theme in use and the themes `:theme` offers.

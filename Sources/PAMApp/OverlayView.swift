@@ -13,7 +13,8 @@ struct OverlayView {
             if let error = form.error { message.append(error) }
             Dialog(
                 title: "Check out", message: message, messageRole: form.error == nil ? .dialog : .flashError,
-                fields: [DialogField("Reason", value: form.reason, placeholder: "why you need it"),
+                fields: [DialogField("Reason", value: form.reason,
+                                     placeholder: state.profile?.checkout.requireReason == true ? "required: why you need it" : "why you need it"),
                          DialogField("Minutes", value: form.duration)],
                 buttons: ["OK", "Cancel"], focus: form.focus, glyphs: glyphs
             ).render(into: &grid, in: rect)

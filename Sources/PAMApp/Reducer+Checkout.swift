@@ -12,8 +12,10 @@ extension Reducer {
             flash(&state, "read-only mode: checkout is disabled", error: true)
             return []
         }
-        let duration = state.settings.defaultDuration ?? account.defaultDurationMinutes ?? 60
-        state.overlay = .checkout(CheckoutForm(account: account, reason: state.settings.defaultReason, duration: String(duration)))
+        // The profile's duration, then the account's, as the client itself would choose.
+        let policy = state.profile?.checkout ?? CheckoutPolicy()
+        let duration = policy.durationMinutes ?? account.defaultDurationMinutes ?? 60
+        state.overlay = .checkout(CheckoutForm(account: account, reason: policy.reason ?? "", duration: String(duration)))
         return []
     }
 
@@ -31,8 +33,14 @@ extension Reducer {
             return []
         }
         guard let profile = state.profile else { return [] }
-        state.overlay = nil
         let reason = form.reason.trimmingCharacters(in: .whitespaces)
+        if reason.isEmpty && profile.checkout.requireReason {
+            form.error = "a reason is required on \(profile.name)"
+            form.focus = 0
+            state.overlay = .checkout(form)
+            return []
+        }
+        state.overlay = nil
         let request = CheckoutRequest(account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes)
         flash(&state, "checking out \(form.account.path)…")
         audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")

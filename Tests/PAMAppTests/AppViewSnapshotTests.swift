@@ -32,9 +32,8 @@ import Testing
     }
 
     @Test func checkoutDialog() {
-        var settings = AppState.Settings()
-        settings.defaultReason = "patch Tuesday"
-        var state = loadedState(settings: settings)
+        var state = loadedState()
+        state.profiles[0].checkout = CheckoutPolicy(reason: "patch Tuesday")
         _ = state.press(.character("c"))
         render(state, "checkout-dialog")
     }

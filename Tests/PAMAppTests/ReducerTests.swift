@@ -80,9 +80,8 @@ import Testing
 
 @Suite struct ReducerCheckoutTests {
     @Test func checkoutDialogUsesDefaultsAndSendsTheRequest() {
-        var settings = AppState.Settings()
-        settings.defaultReason = "maintenance"
-        var state = loadedState(settings: settings)
+        var state = loadedState()
+        state.profiles[0].checkout = CheckoutPolicy(reason: "maintenance")
         _ = state.press(.character("c"))
         guard case .checkout(let form) = state.overlay else { Issue.record("no dialog"); return }
         #expect(form.reason == "maintenance" && form.duration == "120" && form.focus == 0)
@@ -97,6 +96,21 @@ import Testing
             profile: "bt", CheckoutRequest(account: admin, reason: "maintenance: patch", durationMinutes: 30), requestID: 4
         )])
         #expect(state.overlay == nil)
+    }
+
+    @Test func profileDurationWinsOverTheAccountsAndAReasonCanBeRequired() {
+        var state = loadedState()
+        state.profiles[0].checkout = CheckoutPolicy(durationMinutes: 15, requireReason: true)
+        _ = state.press(.character("c"))
+        guard case .checkout(let form) = state.overlay else { Issue.record("no dialog"); return }
+        #expect(form.duration == "15" && form.reason.isEmpty)
+        #expect(state.press(.tab, .tab, .enter) == [])
+        guard case .checkout(let refused) = state.overlay else { Issue.record("dialog closed without a reason"); return }
+        #expect(refused.error == "a reason is required on bt" && refused.focus == 0)
+        _ = state.type("incident 42")
+        #expect(state.press(.tab, .tab, .enter) == [.checkOut(
+            profile: "bt", CheckoutRequest(account: admin, reason: "incident 42", durationMinutes: 15), requestID: 4
+        )])
     }
 
     @Test func checkoutRefusesTooLongAndBadDurations() {

@@ -39,7 +39,9 @@ struct DemoCommand: AsyncParsableCommand {
                 for step in Self.steps { try await run(step, configPath: configPath) }
             } else {
                 var configuration = try ConfigLoader.load(path: configPath)
-                configuration.defaults.reason = configuration.defaults.reason ?? "pamtui demo"
+                for index in configuration.profiles.indices where configuration.profiles[index].defaults.reason == nil {
+                    configuration.profiles[index].defaults.reason = "pamtui demo"
+                }
                 // The simulator stops with the demo, and its leases with it: nothing to report.
                 _ = try await TUISession.run(configuration: configuration, common: common, options: tui)
             }

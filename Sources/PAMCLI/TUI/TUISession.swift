@@ -33,8 +33,6 @@ enum TUISession {
         settings.readonly = options.readonly
         settings.revealSeconds = defaults.revealSeconds
         settings.clipboardClearSeconds = defaults.clipboardClearSeconds
-        settings.defaultReason = defaults.reason ?? ""
-        settings.defaultDuration = defaults.durationMinutes
         settings.bell = defaults.bell
         settings.theme = selection.theme.name
         settings.themes = themes.names
@@ -44,7 +42,11 @@ enum TUISession {
         let profiles = configuration.profiles.map { profile in
             ProfileSummary(
                 name: profile.name, vendor: profile.vendor, capabilities: ClientFactory.capabilities(of: profile.vendor),
-                warning: profile.tls.verify ? nil : "TLS NOT VERIFIED"
+                warning: profile.tls.verify ? nil : "TLS NOT VERIFIED",
+                checkout: CheckoutPolicy(
+                    durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,
+                    requireReason: profile.defaults.requireReason
+                )
             )
         }
 
