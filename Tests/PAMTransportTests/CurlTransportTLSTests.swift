@@ -34,14 +34,15 @@ struct CurlTransportTLSTests {
     @Test("a CA bundle pins trust: the system store is no longer consulted")
     func pinnedCA() async throws {
         try await TestServer.with(.tls) { server in
-            // The fake system store holds CA A, so without a bundle the server is trusted…
-            let system = try CurlTransport(options: testOptions(), observer: nil, systemCAPath: pki.fakeSystemStore)
-            #expect(try await system.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
-            // …and with bundle B the same store must not rescue it.
-            let pinned = try CurlTransport(
-                options: testOptions { $0.caBundle = pki.caB }, observer: nil, systemCAPath: pki.fakeSystemStore)
-            let error = await pamError { try await pinned.send(HTTPRequest(.get, server.url("/ping"))) }
-            #expect(error?.kind == .tls)
+            try await pki.withFakeSystemStore { store in
+                // The fake system store holds CA A, so without a bundle the server is trusted…
+                let system = try CurlTransport(options: testOptions(), observer: nil, systemCAPath: store)
+                #expect(try await system.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
+                // …and with bundle B the same store must not rescue it.
+                let pinned = try CurlTransport(options: testOptions { $0.caBundle = pki.caB }, observer: nil, systemCAPath: store)
+                let error = await pamError { try await pinned.send(HTTPRequest(.get, server.url("/ping"))) }
+                #expect(error?.kind == .tls)
+            }
         }
     }
 

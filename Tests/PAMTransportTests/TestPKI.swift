@@ -11,25 +11,34 @@ struct TestPKI: Sendable {
     static let keyPassphrase = "pem-key-pass"
     static let p12Passphrase = "p12-bundle-pass"
 
-    let directory: URL
-    /// A directory with CA "A" under its hash name, standing in for /etc/ssl/certs.
-    let fakeSystemStore: String
+    /// Every file openssl made, by name. The folder is removed once they are read, so no test key
+    /// outlives the run.
+    let files: [String: [UInt8]]
+    /// CA "A"'s subject hash: its file name in a hashed CA directory.
+    let caHash: String
 
-    func bytes(_ name: String) -> [UInt8] {
-        (try? Array(Data(contentsOf: directory.appendingPathComponent(name)))) ?? []
-    }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func bytes(_ name: String) -> [UInt8] { files[name] ?? [] }
 
     var caA: [UInt8] { bytes("caA.pem") }
     var caB: [UInt8] { bytes("caB.pem") }
 
+    /// Runs `body` with a directory holding CA "A" under its hash name, standing in for
+    /// /etc/ssl/certs, and removes it afterwards.
+    func withFakeSystemStore<R>(_ body: (String) async throws -> R) async throws -> R {
+        let store = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pamtui-transport-store-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: store) }
+        try Data(caA).write(to: store.appendingPathComponent("\(caHash).0"))
+        return try await body(store.path)
+    }
+
     private static func make() throws(TestPKIError) -> TestPKI {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("pamtui-transport-pki-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let store = directory.appendingPathComponent("store")
+        defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw TestPKIError(message: "cannot create \(directory.path): \(error)")
         }
@@ -64,15 +73,12 @@ struct TestPKI: Sendable {
             }
         }
         for arguments in script { try run(arguments, in: directory) }
-        let pki = TestPKI(directory: directory, fakeSystemStore: store.path)
-        let hash = String(decoding: pki.bytes("caA.hash"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        do {
-            try FileManager.default.copyItem(
-                atPath: pki.path("caA.pem"), toPath: store.appendingPathComponent("\(hash).0").path)
-        } catch {
-            throw TestPKIError(message: "cannot fill the fake system store: \(error)")
+        var files: [String: [UInt8]] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            files[name] = (try? Array(Data(contentsOf: directory.appendingPathComponent(name)))) ?? []
         }
-        return pki
+        let hash = String(decoding: files["caA.hash"] ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return TestPKI(files: files, caHash: hash)
     }
 
     private static func run(_ arguments: [String], in directory: URL) throws(TestPKIError) {
