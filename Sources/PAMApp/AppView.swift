@@ -28,7 +28,7 @@ public struct AppView {
         grid.fill(rect, with: Cell(" ", role: .title))
         let clock = ISODateTime.format(state.now, zone: false).dropFirst(11).prefix(5) + " UTC "
         var x = rect.x
-        for segment in HeaderView.segments(state, width: rect.width - clock.count) {
+        for segment in HeaderView.segments(state, width: rect.width - clock.count - 1) {
             x += grid.put(segment.text, x: x, y: rect.y, role: segment.role)
         }
         _ = grid.put(String(clock), x: rect.x, y: rect.y, width: rect.width, alignment: .right, role: .title)

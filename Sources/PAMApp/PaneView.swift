@@ -75,11 +75,12 @@ struct PaneView {
         switch pane {
         case .profiles:
             let profiles = Presentation.profiles(state)
-            return Content(columns: [TableColumn("PROFILE"), TableColumn("VENDOR", width: .fit(min: 6, max: 12))],
+            // Names first everywhere: a narrow pane gives up the second column before the name.
+            return Content(columns: [TableColumn("PROFILE", width: .fit(min: 8)), TableColumn("VENDOR", width: .flexible(min: 0))],
                            rows: profiles.map { row([$0.name, $0.vendor.rawValue]) }, message: .empty("no profiles"), badge: nil)
         case .systems:
             let systems = Presentation.systems(state)
-            return Content(columns: [TableColumn("SYSTEM"), TableColumn("PLATFORM", width: .fit(min: 4, max: 10))],
+            return Content(columns: [TableColumn("SYSTEM", width: .fit(min: 8)), TableColumn("PLATFORM", width: .flexible(min: 0))],
                            count: systems.count, message: message(state.systems, "no systems"),
                            badge: badge(state.systems, systems.count)) { row([systems[$0].name, systems[$0].platform ?? ""]) }
         case .accounts:
@@ -87,7 +88,9 @@ struct PaneView {
             let leased = Set(state.leases.map { "\($0.profile):\($0.systemID)/\($0.accountID)" })
             let profile = state.profile?.name ?? ""
             return Content(
-                columns: [TableColumn("ACCOUNT"), TableColumn("SYSTEM"), TableColumn("DOMAIN", width: .fit(min: 0, max: 16))],
+                // The account and its system matter most: a narrow pane drops the domain first.
+                columns: [TableColumn("ACCOUNT", width: .fit(min: 10)), TableColumn("SYSTEM", width: .fit(min: 8)),
+                          TableColumn("DOMAIN", width: .flexible(min: 0))],
                 count: accounts.count, message: message(state.accounts, "no accounts"), badge: badge(state.accounts, accounts.count)
             ) { index in
                 let account = accounts[index]

@@ -50,6 +50,19 @@ import Testing
         #expect(TableColumn.layout(columns, available: 8, gap: 1, contentWidths: [0, 12, 0]) == [6, 1, 0])
     }
 
+    /// A second column that may vanish (flexible, minimum 0) never pushes the row past its width.
+    @Test func aHiddenFlexibleColumnCountsItsGapWhenItAppears() {
+        let columns = [TableColumn("NAME", width: .fit(min: 8)), TableColumn("KIND", width: .flexible(min: 0))]
+        for available in 8...14 {
+            let widths = TableColumn.layout(columns, available: available, gap: 1, contentWidths: [8, 11])
+            let used = widths.reduce(0, +) + (widths.filter { $0 > 0 }.count - 1)
+            #expect(used <= available, "\(widths) in \(available)")
+            #expect(widths[0] == 8)
+        }
+        #expect(TableColumn.layout(columns, available: 9, gap: 1, contentWidths: [8, 11]) == [8, 0])
+        #expect(TableColumn.layout(columns, available: 14, gap: 1, contentWidths: [8, 11]) == [8, 5])
+    }
+
     @Test func rangesFromIndexes() {
         #expect(TableRow.ranges([5, 0, 1, 2, 2]) == [0..<3, 5..<6])
         #expect(TableRow.ranges([]) == [])

@@ -48,7 +48,8 @@ public struct KeyValueList: Sendable, Equatable {
         guard !rect.isEmpty else { return }
         grid.fill(rect)
         let widest = items.filter { !$0.isSection }.map { TextWidth.of($0.label) + 1 }.max() ?? 0
-        let labels = min(labelWidth ?? widest, max(1, rect.width / 3))
+        // Labels are short words: up to 12 columns, or half a narrow pane, before they are cut.
+        let labels = min(labelWidth ?? widest, max(1, min(12, rect.width / 2)))
         let start = min(max(0, offset), items.count)
         for (line, item) in items[start...].prefix(rect.height).enumerated() {
             let y = rect.y + line

@@ -39,7 +39,12 @@ public struct TableColumn: Sendable, Equatable {
         }
         var spare = -overflow()
         if spare > 0 {
-            distribute(spare, to: columns, widths: &widths)
+            // A flexible column that is hidden so far (minimum 0) takes a gap too once it gets space.
+            let appearing = columns.indices.filter { index in
+                if case .flexible = columns[index].width { return widths[index] == 0 }
+                return false
+            }.count
+            if spare - gap * appearing > 0 { distribute(spare - gap * appearing, to: columns, widths: &widths) }
             return widths
         }
         for index in columns.indices.reversed() where spare < 0 {
