@@ -41,7 +41,9 @@ public enum Reducer {
             state.overlay = .message(title: title, lines: lines)
             return []
         case .exchange(let exchange):
-            audit(&state, exchange.line, at: exchange.startedAt)
+            // Status and time first, so a narrow log still shows them; the path is cut at the end.
+            let time = String(format: "%4.0f ms", exchange.milliseconds)
+            audit(&state, "\(exchange.outcome) \(time)  \(exchange.method.rawValue) \(exchange.host)\(exchange.target)", at: exchange.startedAt)
             return []
         case .session(let profile, let status):
             state.sessions[profile] = status

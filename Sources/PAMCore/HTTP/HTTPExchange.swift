@@ -35,11 +35,14 @@ public struct HTTPExchange: Sendable, Equatable {
 
     /// `GET host/path?query -> 200 (12 ms, 3456 B)`.
     public var line: String {
-        let outcome = status.map(String.init) ?? failure.map { "failed (\($0.rawValue))" } ?? "failed"
-        let millis = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
         let size = responseBytes.map { ", \($0) B" } ?? ""
-        return "\(method.rawValue) \(host)\(target) -> \(outcome) (\(String(format: "%.1f", millis)) ms\(size))"
+        return "\(method.rawValue) \(host)\(target) -> \(outcome) (\(String(format: "%.1f", milliseconds)) ms\(size))"
     }
+
+    /// `200`, or `failed (timeout)` when no response came.
+    public var outcome: String { status.map(String.init) ?? failure.map { "failed (\($0.rawValue))" } ?? "failed" }
+
+    public var milliseconds: Double { Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000 }
 }
 
 /// Receives a record of every exchange a transport completes.
