@@ -160,7 +160,7 @@ public struct AppState: Sendable, Equatable {
         public var mouse = false
         public var bell = false
         /// The theme in use and the themes `:theme` offers.
-        public var theme = "default"
+        public var theme = Theme.builtInDefault.name
         public var themes: [String] = []
         public var keymap = Keymap.standard
         public init() {}

@@ -56,28 +56,24 @@ public struct Rect: Sendable, Equatable, Hashable {
 
     /// Side-by-side columns whose widths follow `weights`; rounding goes to the last column.
     public func columns(_ weights: [Int]) -> [Rect] {
-        let total = max(1, weights.reduce(0, +))
-        var result: [Rect] = []
-        var left = x
-        for (index, weight) in weights.enumerated() {
-            let columnWidth = index == weights.count - 1 ? maxX - left : width * weight / total
-            result.append(Rect(x: left, y: y, width: columnWidth, height: height))
-            left += columnWidth
-        }
-        return result
+        Self.shares(of: width, weights).map { Rect(x: x + $0.start, y: y, width: $0.length, height: height) }
     }
 
     /// Stacked rows whose heights follow `weights`; rounding goes to the last row.
     public func rows(_ weights: [Int]) -> [Rect] {
+        Self.shares(of: height, weights).map { Rect(x: x, y: y + $0.start, width: width, height: $0.length) }
+    }
+
+    /// `length` cut in parts proportional to `weights`, as offsets and lengths; the last part
+    /// takes what rounding leaves.
+    private static func shares(of length: Int, _ weights: [Int]) -> [(start: Int, length: Int)] {
         let total = max(1, weights.reduce(0, +))
-        var result: [Rect] = []
-        var top = y
-        for (index, weight) in weights.enumerated() {
-            let rowHeight = index == weights.count - 1 ? maxY - top : height * weight / total
-            result.append(Rect(x: x, y: top, width: width, height: rowHeight))
-            top += rowHeight
+        var start = 0
+        return weights.enumerated().map { index, weight in
+            let part = index == weights.count - 1 ? length - start : length * weight / total
+            defer { start += part }
+            return (start, part)
         }
-        return result
     }
 
     /// A rectangle of at most `size`, centred in this one.

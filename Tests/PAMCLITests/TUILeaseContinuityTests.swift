@@ -5,12 +5,9 @@ import Testing
 /// No lease is forgotten between runs: one checked out before the UI starts shows up in it, and
 /// one kept when quitting is listed after the terminal is restored.
 @Suite(.enabled(if: TmuxSession.isAvailable)) struct TUILeaseContinuityTests {
+    /// `pamtui` on the simulator's profiles.
     func withUI(_ simulator: SimulateProcess, _ body: (TmuxSession) async throws -> Void) async throws {
-        let command = "env -u DISPLAY -u WAYLAND_DISPLAY TERM=screen-256color '\(Pamtui.binary)' --config '\(simulator.configPath)'; echo \"EXIT=$?\"; sleep 600"
-        try await TmuxSession.with(command: command, width: 120, height: 36) { tmux in
-            _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
-            try await body(tmux)
-        }
+        try await TmuxSession.withPamtui(["--config", simulator.configPath], body)
     }
 
     @Test func aLeaseFromTheCommandLineAppearsAndChecksInFromTheUI() async throws {

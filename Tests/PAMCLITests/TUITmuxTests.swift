@@ -4,19 +4,13 @@ import Testing
 
 /// The real binary's terminal UI in tmux against the built-in simulator, driven by keys.
 @Suite(.enabled(if: TmuxSession.isAvailable)) struct TUITmuxTests {
-    /// `pamtui demo` in a pane whose clipboard is tmux's own buffer (no X or Wayland display),
-    /// or the X server `display` when given; `arguments` follow `demo`.
+    /// `pamtui demo ARGUMENTS` in a pane whose clipboard is tmux's own buffer, or the X server
+    /// `display` when given.
     func withDemo(
         width: Int = 120, height: Int = 36, display: String? = nil, arguments: [String] = [],
         _ body: (TmuxSession) async throws -> Void
     ) async throws {
-        let setDisplay = display.map { "DISPLAY=\($0) " } ?? ""
-        let demo = (["demo"] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let command = "env -u DISPLAY -u WAYLAND_DISPLAY \(setDisplay)TERM=screen-256color '\(Pamtui.binary)' \(demo); echo \"EXIT=$?\"; sleep 600"
-        try await TmuxSession.with(command: command, width: width, height: height) { tmux in
-            _ = try await tmux.waitForScreen { $0.contains("DC01") && $0.contains("Accounts") }
-            try await body(tmux)
-        }
+        try await TmuxSession.withPamtui(["demo"] + arguments, display: display, width: width, height: height, body)
     }
 
     @Test func findCheckOutRevealCopyCheckInAndQuitRestoresTheTerminal() async throws {
@@ -54,12 +48,17 @@ import Testing
         }
     }
 
-    /// Filters to DC01, checks out DC01/admin, reveals it and returns the password on screen.
-    private func checkOutAndReveal(_ tmux: TmuxSession) async throws -> String {
+    /// Filters to DC01 and checks out DC01/admin with the dialog's defaults.
+    private func checkOut(_ tmux: TmuxSession) async throws {
         try await tmux.sendKeys("/", "dc01", "Enter", "c")
         _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/admin") }
         try await tmux.sendKeys("Tab", "Tab", "Enter")
         _ = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
+    }
+
+    /// Checks out DC01/admin, reveals it and returns the password on screen.
+    private func checkOutAndReveal(_ tmux: TmuxSession) async throws -> String {
+        try await checkOut(tmux)
         try await tmux.sendKeys("r")
         let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
         return try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
@@ -115,8 +114,7 @@ import Testing
 
     @Test func quittingWithALeaseAsksAndCancelKeepsRunning() async throws {
         try await withDemo { tmux in
-            try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
-            _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
+            try await checkOut(tmux)
             try await tmux.sendKeys("q")
             _ = try await tmux.waitForScreen { $0.contains("1 lease(s) are still checked out.") }
             try await tmux.sendKeys("Enter")
@@ -140,8 +138,7 @@ import Testing
 
     @Test func sigtermRestoresTheTerminalAndClearsTheClipboard() async throws {
         try await withDemo { tmux in
-            try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
-            _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
+            try await checkOut(tmux)
             try await tmux.sendKeys("y")
             _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
             // Only this pane's pamtui: tests run in parallel, each with its own demo.
