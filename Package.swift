@@ -57,6 +57,10 @@ let package = Package(
             ]
         ),
 
+        /// One module per vendor (schema, client factory, capabilities, simulator) and the one
+        /// registry list; the only code that knows which vendors exist.
+        .target(name: "PAMModules", dependencies: ["PAMCore", "PAMConfig", "PAMVendors", "PAMSimulator"]),
+
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
 
         /// In-memory terminal: cell grid, layout, widgets, themes, key events. No curses, no app.
@@ -81,7 +85,7 @@ let package = Package(
         .target(
             name: "PAMCLI",
             dependencies: [
-                "PAMCore", "PAMTransport", "PAMConfig", "PAMVendors", "PAMSimulator",
+                "PAMCore", "PAMTransport", "PAMConfig", "PAMVendors", "PAMSimulator", "PAMModules",
                 "PAMScreen", "PAMApp", "PAMCurses", "PAMClipboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +118,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "PAMConfigTests", dependencies: ["PAMConfig"]),
+        .testTarget(name: "PAMConfigTests", dependencies: ["PAMConfig", "PAMModules"]),
         .testTarget(
             name: "PAMVendorsTests",
             dependencies: ["PAMVendors", "PAMTestSupport", "PAMTransport", "PAMSimulator"],

@@ -12,7 +12,7 @@ public enum Action: Sendable, Equatable {
     case systemsLoaded(requestID: Int, Result<[ManagedSystem], ActionError>)
     case accountsLoaded(requestID: Int, Result<[Account], ActionError>)
     case foldersLoaded(requestID: Int, Result<[FolderTree.Node], ActionError>)
-    case checkedOut(requestID: Int, Result<Lease, ActionError>)
+    case checkedOut(requestID: Int, Result<CheckoutOutcome, ActionError>)
     case checkedIn(leaseID: String, Result<Lease, ActionError>)
     case leasesLoaded(profile: String, Result<[Lease], ActionError>)
     /// The secret of a lease is in the store and may be revealed or copied.

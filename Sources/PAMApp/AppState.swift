@@ -21,17 +21,21 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
 /// A profile as the UI knows it.
 public struct ProfileSummary: Sendable, Equatable {
     public var name: String
-    public var vendor: Vendor
+    public var vendor: VendorID
+    /// The vendor's display name, from its module.
+    public var vendorName: String
     public var capabilities: Capabilities
     /// Shown in the header while this profile is selected, e.g. that TLS is not verified.
     public var warning: String?
     public var checkout: CheckoutPolicy
 
     public init(
-        name: String, vendor: Vendor, capabilities: Capabilities, warning: String? = nil, checkout: CheckoutPolicy = CheckoutPolicy()
+        name: String, vendor: VendorID, vendorName: String? = nil, capabilities: Capabilities, warning: String? = nil,
+        checkout: CheckoutPolicy = CheckoutPolicy()
     ) {
         self.name = name
         self.vendor = vendor
+        self.vendorName = vendorName ?? vendor.rawValue
         self.capabilities = capabilities
         self.warning = warning
         self.checkout = checkout
@@ -44,11 +48,19 @@ public struct CheckoutPolicy: Sendable, Equatable {
     public var reason: String?
     /// The site's policy: no check-out without a reason.
     public var requireReason: Bool
+    /// The vendor's own check-out options and the profile's values for them.
+    public var options: [CheckoutOptionSpec]
+    public var optionValues: [String: String]
 
-    public init(durationMinutes: Int? = nil, reason: String? = nil, requireReason: Bool = false) {
+    public init(
+        durationMinutes: Int? = nil, reason: String? = nil, requireReason: Bool = false, options: [CheckoutOptionSpec] = [],
+        optionValues: [String: String] = [:]
+    ) {
         self.durationMinutes = durationMinutes
         self.reason = reason
         self.requireReason = requireReason
+        self.options = options
+        self.optionValues = optionValues
     }
 }
 

@@ -50,7 +50,7 @@ struct DetailView {
                             KeyValueItem("Reason", lease.reason ?? "—")]
         case .profiles:
             guard let profile = state.profile else { return [] }
-            return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendor.displayName)]
+            return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendorName)]
         case .folders:
             guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
             return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]

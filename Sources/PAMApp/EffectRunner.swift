@@ -88,7 +88,7 @@ public final class EffectRunner: Sendable {
             return .leasesLoaded(profile: profile, await attempt {
                 let client = try await self.capable(profile, (any CredentialCheckout).self)
                 let now = Date()
-                return try await client.listRequests().filter(\.isActive).map { $0.lease(profile: profile, vendor: client.vendor, at: now) }
+                return try await client.listRequests().compactMap { $0.lease(profile: profile, vendor: client.vendor, at: now) }
             })
         case .checkIn(let lease, let reason):
             return .checkedIn(leaseID: lease.id, await attempt {
@@ -128,7 +128,7 @@ public final class EffectRunner: Sendable {
     private func capable<C>(_ profile: String, _ type: C.Type) async throws -> C {
         let client = try await clients(profile)
         guard let capable = client as? C else {
-            throw PAMError(.unsupported, "\(client.vendor.displayName) cannot do this", profile: profile)
+            throw PAMError(.unsupported, "profile \(profile) cannot do this", profile: profile)
         }
         return capable
     }

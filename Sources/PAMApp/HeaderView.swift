@@ -31,7 +31,7 @@ enum HeaderView {
         var pieces = [Segment(text: " pamtui", role: .title, priority: 0)]
         if let profile = state.profile {
             pieces.append(Segment(text: "  \(profile.name)", role: .title, priority: 0))
-            pieces.append(Segment(text: " · \(profile.vendor.displayName)", role: .title, priority: 5))
+            pieces.append(Segment(text: " · \(profile.vendorName)", role: .title, priority: 5))
             pieces.append(Segment(text: "  " + sessionLabel(state.sessions[profile.name], now: state.now), role: .title, priority: 2))
             if let warning = profile.warning { pieces.append(Segment(text: "  \(warning) ", role: .warningBanner, priority: 1)) }
         }

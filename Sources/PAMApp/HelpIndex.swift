@@ -47,7 +47,7 @@ public enum HelpIndex {
     /// A profile's vendor; "in use" for the current theme or profile.
     private static func argumentSummary(_ command: Command, _ name: String, state: AppState) -> String {
         let inUse = command == .theme ? state.settings.theme == name : state.profile?.name == name
-        let vendor = command == .profile ? state.profiles.first { $0.name == name }?.vendor.displayName : nil
+        let vendor = command == .profile ? state.profiles.first { $0.name == name }?.vendorName : nil
         return [vendor, inUse ? "in use" : nil].compactMap { $0 }.joined(separator: ", ")
     }
 

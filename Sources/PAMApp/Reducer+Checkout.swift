@@ -41,19 +41,25 @@ extension Reducer {
             return []
         }
         state.overlay = nil
-        let request = CheckoutRequest(account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes)
+        let request = CheckoutRequest(
+            account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes, options: profile.checkout.optionValues)
         flash(&state, "checking out \(form.account.path)…")
         audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
         return [.checkOut(profile: profile.name, request, requestID: nextRequest(&state))]
     }
 
-    static func checkedOut(_ state: inout AppState, _ result: Result<Lease, ActionError>) -> [Effect] {
+    static func checkedOut(_ state: inout AppState, _ result: Result<CheckoutOutcome, ActionError>) -> [Effect] {
         switch result {
-        case .success(let lease):
+        case .success(.granted(let lease, let reused)):
             state.leases.removeAll { $0.id == lease.id }
             state.leases.append(lease)
-            flash(&state, "checked out \(lease.systemName)/\(lease.accountName): expires in \(Presentation.countdown(lease, now: state.now))")
+            let countdown = Presentation.countdown(lease, now: state.now)
+            let verb = reused ? "reusing your open request \(lease.requestID) on" : "checked out"
+            flash(&state, "\(verb) \(lease.systemName)/\(lease.accountName): expires in \(countdown)")
             audit(&state, "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))")
+        case .success(.pending(let request)):
+            flash(&state, "request \(request.id) for \(request.path) is pending approval")
+            audit(&state, "check-out pending approval: \(request.path) (request \(request.id))")
         case .failure(let error):
             flash(&state, error.message, error: true)
             audit(&state, "check-out failed: \(error.message)")

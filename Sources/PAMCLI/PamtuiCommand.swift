@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import PAMConfig
 import PAMCore
+import PAMModules
 
 /// The `pamtui` command line.
 ///
-/// Module map: PAMCore (domain, secrets, errors) ← PAMTransport (libcurl) ← PAMVendors (one
-/// folder per vendor) ← PAMConfig (TOML profiles) ← PAMSimulator (loopback vendor servers) ←
-/// PAMCLI (these commands).
+/// Module map (each arrow: "is used by"): PAMCore (domain, secrets, errors) → PAMTransport
+/// (libcurl), PAMConfig (TOML profiles), PAMVendors (clients, one folder per vendor) and
+/// PAMSimulator (loopback vendor servers) → PAMModules (one module per vendor, the registry) →
+/// PAMCLI (these commands and the UI session, with PAMApp, PAMScreen, PAMCurses, PAMClipboard).
 struct PamtuiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pamtui",
@@ -52,11 +54,18 @@ struct PamtuiCommand: AsyncParsableCommand {
     }
 }
 
+extension PamtuiCommand {
+    /// The command line as ArgumentParser reads it: vendor check-out flags become `--option`.
+    static func arguments(_ typed: [String]) -> [String] {
+        CheckoutOptions.rewritingVendorFlags(typed, options: VendorRegistry.standard.checkoutOptions)
+    }
+}
+
 /// The process entry: runs the command line and turns errors into one line and an exit code.
 public enum PamtuiMain {
     public static func main() async {
         do {
-            var command = try PamtuiCommand.parseAsRoot()
+            var command = try PamtuiCommand.parseAsRoot(PamtuiCommand.arguments(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -15,28 +15,31 @@ public struct ConfigLoader {
 
     let path: String
     let text: String
+    /// The registered vendors' schemas.
+    let vendors: [VendorSchema]
     /// Permission bits of the file, for the inline-secret warning.
     let mode: mode_t
     private let index: ConfigLineIndex
     private var issues: [ConfigIssue] = []
 
-    init(path: String, text: String, mode: mode_t) {
+    init(path: String, text: String, mode: mode_t, vendors: [VendorSchema]) {
         self.path = path
         self.text = text
+        self.vendors = vendors
         self.mode = mode
         self.index = ConfigLineIndex(text)
     }
 
     /// Loads `path`, throwing the first error. Warnings are kept in the configuration.
-    public static func load(path: String) throws -> PAMConfiguration {
-        let result = try check(path: path)
+    public static func load(path: String, vendors: [VendorSchema]) throws -> PAMConfiguration {
+        let result = try check(path: path, vendors: vendors)
         if let first = result.errors.first { throw first.error }
         guard let configuration = result.configuration else { throw PAMError(.configuration, "\(path): unreadable") }
         return configuration
     }
 
     /// Reads `path` and reports every issue. Throws only when the file cannot be read.
-    public static func check(path: String) throws -> Result {
+    public static func check(path: String, vendors: [VendorSchema]) throws -> Result {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw PAMError(
@@ -47,12 +50,12 @@ public struct ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw PAMError(.configuration, "\(path): cannot read the file as UTF-8 text")
         }
-        return parse(text, path: path, mode: status.st_mode)
+        return parse(text, path: path, mode: status.st_mode, vendors: vendors)
     }
 
     /// Parses config text as if it came from `path`.
-    public static func parse(_ text: String, path: String, mode: mode_t = 0o600) -> Result {
-        var loader = ConfigLoader(path: path, text: text, mode: mode)
+    public static func parse(_ text: String, path: String, mode: mode_t = 0o600, vendors: [VendorSchema]) -> Result {
+        var loader = ConfigLoader(path: path, text: text, mode: mode, vendors: vendors)
         return loader.run()
     }
 
@@ -92,11 +95,11 @@ public struct ConfigLoader {
             return defaults
         }
         let fields = TableReader(table: table, path: ["defaults"])
-        rejectUnknown(fields, allowed: VendorSchema.defaultsKeys)
+        let options = allCheckoutOptions
+        rejectUnknown(fields, allowed: VendorSchema.defaultsKeys.union(options.map(\.key)))
         defaults.durationMinutes = readDuration(fields)
         defaults.reason = readString(fields, "reason")
-        defaults.accessType = readString(fields, "access_type")
-        defaults.conflict = readConflict(fields)
+        defaults.checkoutOptions = readCheckoutOptions(fields, options)
         defaults.revealSeconds = readInt(fields, "reveal_seconds", range: 1...3600) ?? defaults.revealSeconds
         defaults.clipboardClearSeconds =
             readInt(fields, "clipboard_clear_seconds", range: 1...86_400) ?? defaults.clipboardClearSeconds
@@ -144,21 +147,21 @@ public struct ConfigLoader {
 
     private mutating func readProfile(name: String, table: TOMLTable, defaults: GlobalDefaults) -> Profile? {
         let fields = TableReader(table: table, path: ["profiles", name])
+        let registered = vendors.map(\.vendor.rawValue).joined(separator: ", ")
         guard let vendorName = readString(fields, "vendor") else {
-            issue(.error, path: fields.path, "missing 'vendor' (one of: \(Vendor.allCases.map(\.rawValue).joined(separator: ", ")))")
+            issue(.error, path: fields.path, "missing 'vendor' (one of: \(registered))")
             return nil
         }
-        guard let vendor = Vendor(rawValue: vendorName.lowercased()) else {
-            issue(.error, path: fields.path + ["vendor"], "unknown vendor '\(vendorName)' (one of: \(Vendor.allCases.map(\.rawValue).joined(separator: ", ")))")
+        guard let schema = vendors.first(where: { $0.vendor == VendorID(vendorName) }) else {
+            let hint = Suggestion.closest(to: vendorName, in: vendors.map(\.vendor.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+            issue(.error, path: fields.path + ["vendor"], "unknown vendor '\(vendorName)' (\(hint)registered: \(registered))")
             return nil
         }
-        guard let schema = VendorSchema.forVendor(vendor) else {
-            issue(.error, path: fields.path + ["vendor"], "\(vendor.displayName) is not supported yet (supported: beyondtrust)")
-            return nil
-        }
+        let vendor = schema.vendor
         let allowedSecrets = VendorSchema.commonSecretKeys.union(schema.secretKeys)
         let secretForms = allowedSecrets.flatMap { [$0, "\($0)_env", "\($0)_command"] }
-        rejectUnknown(fields, allowed: VendorSchema.commonPlainKeys.union(schema.plainKeys).union(secretForms))
+        let optionKeys = schema.checkoutOptions.map(\.key)
+        rejectUnknown(fields, allowed: VendorSchema.commonPlainKeys.union(schema.plainKeys).union(secretForms).union(optionKeys))
 
         guard let url = readString(fields, "url") else {
             issue(.error, path: fields.path, "missing 'url'")
@@ -173,7 +176,7 @@ public struct ConfigLoader {
         profile.proxy = readProxy(fields)
         profile.connectTimeoutSeconds = readDouble(fields, "connect_timeout", range: 0.1...600) ?? 10
         profile.timeoutSeconds = readDouble(fields, "timeout", range: 0.1...3600) ?? 60
-        profile.defaults = readProfileDefaults(fields, global: defaults)
+        profile.defaults = readProfileDefaults(fields, global: defaults, options: schema.checkoutOptions)
         if !profile.tls.verify {
             issue(.warning, path: fields.path + ["tls_verify"], "TLS verification is OFF for profile \(name): its server is not authenticated")
         }
@@ -223,12 +226,16 @@ public struct ConfigLoader {
         )
     }
 
-    private mutating func readProfileDefaults(_ fields: TableReader, global: GlobalDefaults) -> ProfileDefaults {
+    private mutating func readProfileDefaults(
+        _ fields: TableReader, global: GlobalDefaults, options: [CheckoutOptionSpec]
+    ) -> ProfileDefaults {
         var defaults = ProfileDefaults()
         defaults.durationMinutes = readDuration(fields) ?? global.durationMinutes
         defaults.reason = readString(fields, "reason") ?? global.reason
-        defaults.accessType = readString(fields, "access_type") ?? global.accessType
-        defaults.conflict = readConflict(fields) ?? global.conflict ?? .reuse
+        let own = readCheckoutOptions(fields, options)
+        for option in options {
+            if let value = own[option.key] ?? global.checkoutOptions[option.key] { defaults.checkoutOptions[option.key] = value }
+        }
         defaults.requireReason = readBool(fields, "require_reason") ?? false
         return defaults
     }
@@ -275,8 +282,28 @@ public struct ConfigLoader {
         readInt(fields, "duration", range: 1...525_600)
     }
 
-    private mutating func readConflict(_ fields: TableReader) -> ConflictOption? {
-        readChoice(fields, "conflict", from: ConflictOption.allCases.map(\.rawValue)).flatMap(ConflictOption.init)
+    /// Every check-out option a registered vendor declares, once per key.
+    private var allCheckoutOptions: [CheckoutOptionSpec] {
+        var seen = Set<String>()
+        return vendors.flatMap(\.checkoutOptions).filter { seen.insert($0.key).inserted }
+    }
+
+    /// The check-out options set in `fields`, each checked against its choices. In `[defaults]`
+    /// a key two vendors share is checked against every vendor's choices.
+    private mutating func readCheckoutOptions(_ fields: TableReader, _ options: [CheckoutOptionSpec]) -> [String: String] {
+        var values: [String: String] = [:]
+        for option in options {
+            guard let value = readString(fields, option.key) else { continue }
+            let sameKey = vendors.flatMap(\.checkoutOptions).filter { $0.key == option.key }
+            if fields.path.first == "defaults", sameKey.contains(where: { $0.problem(with: value) == nil }) {
+                values[option.key] = value
+            } else if let problem = option.problem(with: value) {
+                issue(.error, path: fields.path + [option.key], problem)
+            } else {
+                values[option.key] = value
+            }
+        }
+        return values
     }
 
     private mutating func readChoice(_ fields: TableReader, _ key: String, from choices: [String]) -> String? {

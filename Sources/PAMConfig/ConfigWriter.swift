@@ -6,11 +6,11 @@ public enum ConfigWriter {
     /// One profile to write: its name, vendor, URL and key/value fields.
     public struct Entry: Sendable {
         public var name: String
-        public var vendor: Vendor
+        public var vendor: VendorID
         public var url: String
         public var fields: [(key: String, value: String)]
 
-        public init(name: String, vendor: Vendor, url: String, fields: [(key: String, value: String)]) {
+        public init(name: String, vendor: VendorID, url: String, fields: [(key: String, value: String)]) {
             self.name = name
             self.vendor = vendor
             self.url = url

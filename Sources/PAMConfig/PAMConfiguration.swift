@@ -42,8 +42,8 @@ public struct PAMConfiguration: Sendable {
 public struct GlobalDefaults: Sendable, Equatable {
     public var durationMinutes: Int?
     public var reason: String?
-    public var accessType: String?
-    public var conflict: ConflictOption?
+    /// Vendor check-out options by key (`conflict = "renew"`), for profiles whose vendor has them.
+    public var checkoutOptions: [String: String] = [:]
     /// How long a revealed secret stays visible.
     public var revealSeconds = 15
     /// How long a copied secret stays in the clipboard.

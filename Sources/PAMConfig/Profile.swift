@@ -3,7 +3,7 @@ import PAMCore
 /// One vendor connection from the config file.
 public struct Profile: Sendable {
     public var name: String
-    public var vendor: Vendor
+    public var vendor: VendorID
     /// The API base URL.
     public var url: String
     public var auth: AuthSettings
@@ -18,7 +18,7 @@ public struct Profile: Sendable {
     public var file: String
     public var line: Int?
 
-    public init(name: String, vendor: Vendor, url: String, file: String = "<memory>") {
+    public init(name: String, vendor: VendorID, url: String, file: String = "<memory>") {
         self.name = name
         self.vendor = vendor
         self.url = url
@@ -36,7 +36,7 @@ public struct Profile: Sendable {
 
 /// Authentication fields: plain ones (user names, client ids) and secret ones.
 public struct AuthSettings: Sendable {
-    /// The method, e.g. `api_key` or `oauth` for BeyondTrust.
+    /// The method, one of the vendor schema's `authMethods`.
     public var method: String?
     public var plain: [String: String] = [:]
     public var secrets: [String: SecretSource] = [:]
@@ -98,8 +98,8 @@ public struct ProxyConfig: Sendable {
 public struct ProfileDefaults: Sendable, Equatable {
     public var durationMinutes: Int?
     public var reason: String?
-    public var accessType: String?
-    public var conflict: ConflictOption = .reuse
+    /// The vendor's check-out options the profile (or `[defaults]`) sets, by key.
+    public var checkoutOptions: [String: String] = [:]
     /// Refuse a check-out without a reason (a policy some sites have).
     public var requireReason = false
 

@@ -1,30 +1,36 @@
 import PAMCore
 
-/// The profile keys one vendor understands beyond the common ones.
-struct VendorSchema: Sendable {
-    var plainKeys: Set<String>
-    var secretKeys: Set<String>
-    var authMethods: [String]
+/// What the config needs to know of one vendor: the profile keys it understands beyond the
+/// common ones, and its check-out options. Each vendor module supplies its schema; the loader
+/// is given the registered ones and knows no vendor itself.
+public struct VendorSchema: Sendable {
+    public var vendor: VendorID
+    public var displayName: String
+    public var plainKeys: Set<String>
+    public var secretKeys: Set<String>
+    /// Values of `auth`; the first is the default.
+    public var authMethods: [String]
+    /// Options a check-out takes (`conflict`, `access_type`); each is also a profile and
+    /// `[defaults]` key.
+    public var checkoutOptions: [CheckoutOptionSpec]
 
-    /// Schemas of the vendors pamtui can connect to.
-    static func forVendor(_ vendor: Vendor) -> VendorSchema? {
-        switch vendor {
-        case .beyondtrust:
-            VendorSchema(
-                plainKeys: ["run_as", "client_id"],
-                secretKeys: ["api_key", "run_as_password", "client_secret"],
-                authMethods: ["api_key", "oauth"]
-            )
-        case .secretserver, .safeguard, .osirium, .axidian:
-            nil
-        }
+    public init(
+        vendor: VendorID, displayName: String, plainKeys: Set<String>, secretKeys: Set<String>, authMethods: [String],
+        checkoutOptions: [CheckoutOptionSpec] = []
+    ) {
+        self.vendor = vendor
+        self.displayName = displayName
+        self.plainKeys = plainKeys
+        self.secretKeys = secretKeys
+        self.authMethods = authMethods
+        self.checkoutOptions = checkoutOptions
     }
 
     /// Keys every profile may have.
     static let commonPlainKeys: Set<String> = [
         "vendor", "url", "auth", "tls_verify", "ca_file", "client_cert", "client_key", "client_p12",
         "proxy", "proxy_auth", "proxy_user", "no_proxy", "insecure_http", "connect_timeout", "timeout",
-        "duration", "reason", "access_type", "conflict", "require_reason",
+        "duration", "reason", "require_reason",
     ]
 
     /// Secret keys every profile may have.
@@ -32,9 +38,8 @@ struct VendorSchema: Sendable {
         "client_key_passphrase", "client_p12_passphrase", "proxy_password",
     ]
 
-    /// Keys of the `[defaults]` table.
+    /// Keys of the `[defaults]` table, besides the registered vendors' check-out options.
     static let defaultsKeys: Set<String> = [
-        "duration", "reason", "access_type", "conflict", "reveal_seconds", "clipboard_clear_seconds",
-        "clipboard", "theme", "bell",
+        "duration", "reason", "reveal_seconds", "clipboard_clear_seconds", "clipboard", "theme", "bell",
     ]
 }

@@ -1,6 +1,22 @@
 import Foundation
 import PAMCore
 
+/// A vendor simulator that can be started: the vendor it speaks for and how to make it. Each
+/// vendor's folder declares one (`SimulatorKind.beyondtrust`); the vendor's module hands it to
+/// `Simulator.start`, so the framework never lists vendors itself.
+public struct SimulatorKind: Sendable {
+    public let vendor: VendorID
+    /// The product's short name, as people say it ("Password Safe").
+    public let shortName: String
+    let make: @Sendable (SimulatorEnvironment) -> any SimulatedVendor
+
+    init(vendor: VendorID, shortName: String, make: @escaping @Sendable (SimulatorEnvironment) -> any SimulatedVendor) {
+        self.vendor = vendor
+        self.shortName = shortName
+        self.make = make
+    }
+}
+
 /// What every vendor simulator is given when it starts.
 struct SimulatorEnvironment: Sendable {
     var seed: UInt64
@@ -12,8 +28,6 @@ struct SimulatorEnvironment: Sendable {
 /// One vendor's simulator: a base path, a declarative route table and the credentials a
 /// client needs. The HTTP server, faults and routing around it are shared.
 protocol SimulatedVendor: Sendable {
-    /// The vendor this simulates.
-    var vendor: Vendor { get }
     /// The path every route hangs under, e.g. `/BeyondTrust/api/public/v3`.
     var basePath: String { get }
     /// Older base paths the product still answers on (same routes).

@@ -3,9 +3,6 @@ import PAMCore
 
 /// Loopback HTTP(S) servers that speak each vendor's wire protocol over a seeded demo world.
 public final class Simulator: Sendable {
-    /// The vendors that have a simulator so far.
-    public static let implementedVendors: [Vendor] = [.beyondtrust]
-
     /// One entry per simulated vendor, in the order they were asked for.
     public let endpoints: [SimulatedEndpoint]
     /// The certificates in use, when serving TLS.
@@ -35,20 +32,20 @@ public final class Simulator: Sendable {
         var servers: [LoopbackServer] = []
         var endpoints: [SimulatedEndpoint] = []
         do {
-            for (index, vendor) in options.vendors.enumerated() {
+            for (index, kind) in options.vendors.enumerated() {
                 let environment = SimulatorEnvironment(
                     seed: options.seed, scale: options.scale, faults: options.faults, clock: options.clock)
-                let simulated = try makeVendor(vendor, environment)
+                let simulated = kind.make(environment)
                 let responder = VendorResponder(
                     vendor: simulated,
-                    faults: FaultInjector(plan: options.faults, seed: options.seed, stream: vendor.rawValue),
+                    faults: FaultInjector(plan: options.faults, seed: options.seed, stream: kind.vendor.rawValue),
                     clock: options.clock, requestLog: options.requestLog)
                 let server = try await LoopbackServer.start(
                     host: options.host, port: options.port == 0 ? 0 : options.port + index,
-                    tls: tls, responder: responder, label: shortName(vendor))
+                    tls: tls, responder: responder, label: kind.shortName)
                 servers.append(server)
                 endpoints.append(SimulatedEndpoint(
-                    vendor: vendor, url: "\(scheme)://\(hostInURL):\(server.port)\(simulated.basePath)",
+                    vendor: kind.vendor, url: "\(scheme)://\(hostInURL):\(server.port)\(simulated.basePath)",
                     credentials: simulated.credentials))
             }
         } catch {
@@ -64,17 +61,18 @@ public final class Simulator: Sendable {
     }
 
     /// The endpoint for `vendor`, if it is simulated here.
-    public func endpoint(for vendor: Vendor) -> SimulatedEndpoint? {
+    public func endpoint(for vendor: VendorID) -> SimulatedEndpoint? {
         endpoints.first { $0.vendor == vendor }
+    }
+
+    /// The endpoint of the simulator `kind`, if it runs here.
+    public func endpoint(for kind: SimulatorKind) -> SimulatedEndpoint? {
+        endpoint(for: kind.vendor)
     }
 
     private static func validate(_ options: SimulatorOptions) throws {
         guard !options.vendors.isEmpty else { throw PAMError(.usage, "no vendor to simulate") }
-        for vendor in options.vendors where !implementedVendors.contains(vendor) {
-            let implemented = implementedVendors.map(\.rawValue).joined(separator: ", ")
-            throw PAMError(.unsupported, "the \(shortName(vendor)) simulator is not implemented yet (implemented: \(implemented))")
-        }
-        if Set(options.vendors).count != options.vendors.count {
+        if Set(options.vendors.map(\.vendor)).count != options.vendors.count {
             throw PAMError(.usage, "a vendor is listed more than once")
         }
         guard options.port >= 0, options.port + options.vendors.count - 1 <= 65535 else {
@@ -83,24 +81,6 @@ public final class Simulator: Sendable {
         guard options.scale >= 0 else { throw PAMError(.usage, "scale must be zero or more") }
         if options.tls != .none, options.stateDirectory == nil {
             throw PAMError(.usage, "serving TLS needs a state directory for the certificates")
-        }
-    }
-
-    private static func makeVendor(_ vendor: Vendor, _ environment: SimulatorEnvironment) throws -> any SimulatedVendor {
-        switch vendor {
-        case .beyondtrust: return BeyondTrustSimulator(environment)
-        default: throw PAMError(.unsupported, "the \(shortName(vendor)) simulator is not implemented yet")
-        }
-    }
-
-    /// The product's short name, as people say it.
-    static func shortName(_ vendor: Vendor) -> String {
-        switch vendor {
-        case .beyondtrust: "Password Safe"
-        case .secretserver: "Secret Server"
-        case .safeguard: "Safeguard"
-        case .osirium: "Osirium PPA"
-        case .axidian: "Axidian Privilege"
         }
     }
 }

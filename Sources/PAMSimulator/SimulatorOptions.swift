@@ -13,7 +13,7 @@ public enum SimulatorTLS: String, Sendable, CaseIterable {
 /// Everything `Simulator.start` needs to know.
 public struct SimulatorOptions: Sendable {
     /// The vendors to simulate, one server each.
-    public var vendors: [Vendor]
+    public var vendors: [SimulatorKind]
     /// The address to listen on.
     public var host = "127.0.0.1"
     /// 0 = an ephemeral port per vendor; N > 0 = N, N+1, … in vendor order.
@@ -34,7 +34,7 @@ public struct SimulatorOptions: Sendable {
     public var requestLog: (@Sendable (String) -> Void)?
 
     /// Options for `vendors` with every other setting at its default.
-    public init(vendors: [Vendor]) {
+    public init(vendors: [SimulatorKind]) {
         self.vendors = vendors
     }
 }
@@ -42,15 +42,15 @@ public struct SimulatorOptions: Sendable {
 /// A running vendor simulator as a client sees it.
 public struct SimulatedEndpoint: Sendable {
     /// The vendor it speaks for.
-    public var vendor: Vendor
+    public var vendor: VendorID
     /// The API base URL, e.g. `https://127.0.0.1:PORT/BeyondTrust/api/public/v3`.
     public var url: String
-    /// Sign-in material in a fixed order per vendor. BeyondTrust: apiKey, runAs, password,
-    /// oauthClientId, oauthClientSecret.
+    /// Sign-in material in a fixed order per vendor (the ready JSON prints it in this order).
+    /// BeyondTrust: apiKey, runAs, password, oauthClientId, oauthClientSecret.
     public var credentials: [(key: String, value: String)]
 
     /// An endpoint as a simulator reports it.
-    public init(vendor: Vendor, url: String, credentials: [(key: String, value: String)]) {
+    public init(vendor: VendorID, url: String, credentials: [(key: String, value: String)]) {
         self.vendor = vendor
         self.url = url
         self.credentials = credentials

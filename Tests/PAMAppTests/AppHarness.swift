@@ -6,7 +6,8 @@ import PAMScreen
 /// A vendor in memory: two accounts, check-out hands out a fixed demo password.
 final class FakeVendor: SystemBrowsing, AccountBrowsing, CredentialCheckout, @unchecked Sendable {
     let profile = "bt"
-    let vendor = Vendor.beyondtrust
+    let vendor: VendorID = "fake"
+
     let checkedIn = Locked<[String]>([])
 
     func signOut() async {}
@@ -15,12 +16,12 @@ final class FakeVendor: SystemBrowsing, AccountBrowsing, CredentialCheckout, @un
     func system(id: String) async throws -> ManagedSystem { dc01 }
     func listAccounts(_ scope: AccountScope) async throws -> [Account] { [admin, breakglass] }
     func findAccount(systemName: String, accountName: String) async throws -> Account { admin }
-    func checkOut(_ request: CheckoutRequest) async throws -> Lease {
+    func checkOut(_ request: CheckoutRequest) async throws -> CheckoutOutcome {
         if request.account == breakglass { throw PAMError(.permission, "the request is not approved yet", profile: "bt", operation: "check-out") }
-        return lease(request.account)
+        return .granted(lease(request.account), reused: false)
     }
     func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes { SecretBytes(utf8: "Demo-s3cret") }
-    func checkIn(requestID: String, reason: String?) async throws { checkedIn.withLock { $0.append(requestID) } }
+    func release(requestID: String, action: RequestAction, reason: String?) async throws { checkedIn.withLock { $0.append(requestID) } }
     func listRequests() async throws -> [AccessRequest] { [] }
 }
 
@@ -54,7 +55,7 @@ final class AppHarness {
 
     init() async throws {
         state = AppState(
-            profiles: [ProfileSummary(name: "bt", vendor: .beyondtrust, capabilities: [.systems, .accounts, .checkout])],
+            profiles: [ProfileSummary(name: "bt", vendor: "fake", vendorName: "Fake PAM", capabilities: [.systems, .accounts, .checkout])],
             now: t0, size: Size(width: 100, height: 30)
         )
         let vendor = self.vendor

@@ -40,7 +40,7 @@ import Testing
 
     @Test func leaseCountingDownMaskedThenRevealed() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = Reducer.reduce(&state, .tick(t0.addingTimeInterval(26 * 60)))
         render(state, "lease-masked")
         _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
@@ -56,7 +56,7 @@ import Testing
 
     @Test func quitWithLeases() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = state.press(.character("q"))
         render(state, "quit")
     }
@@ -74,7 +74,7 @@ import Testing
 
     @Test func auditLogAndClipboardDoctor() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = state.press(.character("L"))
         render(state, "audit-log")
         _ = state.press(.escape)

@@ -9,7 +9,7 @@ struct LeasesFoundOnTheServerTests {
     @Test func activeRequestsBecomeLeasesOnceAndExpiredOnesAreIgnored() {
         var state = loadedState()
         let held = lease(admin)
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(held)))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(held, reused: false))))
         let earlier = lease(root, id: "99", minutes: 10)
         let expired = lease(breakglass, id: "98", minutes: -1)
         #expect(Reducer.reduce(&state, .leasesLoaded(profile: "bt", .success([held, earlier, expired]))) == [])

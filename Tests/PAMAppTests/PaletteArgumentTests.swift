@@ -11,7 +11,7 @@ struct PaletteArgumentTests {
         settings.theme = "default-dark"
         settings.themes = ["default-dark", "gruvbox", "monochrome", "nord"]
         var state = loadedState(settings: settings)
-        state.profiles.append(ProfileSummary(name: "prod", vendor: .beyondtrust, capabilities: [.systems, .accounts, .checkout]))
+        state.profiles.append(ProfileSummary(name: "prod", vendor: "fake", vendorName: "Fake PAM", capabilities: [.systems, .accounts, .checkout]))
         return state
     }
 

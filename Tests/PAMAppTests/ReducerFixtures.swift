@@ -12,15 +12,15 @@ let root = Account(id: "12", systemID: "5", systemName: "srv1", name: "root")
 
 func lease(_ account: Account, id: String = "124", minutes: Double = 30) -> Lease {
     Lease(
-        profile: "bt", vendor: .beyondtrust, requestID: id, accountID: account.id, systemID: account.systemID,
+        profile: "bt", vendor: "fake", requestID: id, accountID: account.id, systemID: account.systemID,
         systemName: account.systemName, accountName: account.name, reason: "r", issuedAt: t0, expiresAt: t0.addingTimeInterval(minutes * 60)
     )
 }
 
-/// A state with one BeyondTrust profile, its lists loaded, focus on accounts.
+/// A state with one profile of the fake vendor, its lists loaded, focus on accounts.
 func loadedState(settings: AppState.Settings = AppState.Settings()) -> AppState {
     var state = AppState(
-        profiles: [ProfileSummary(name: "bt", vendor: .beyondtrust, capabilities: [.systems, .accounts, .checkout, .folders])],
+        profiles: [ProfileSummary(name: "bt", vendor: "fake", vendorName: "Fake PAM", capabilities: [.systems, .accounts, .checkout, .folders])],
         now: t0, size: Size(width: 120, height: 40), settings: settings
     )
     _ = Reducer.start(&state)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ReducerLoadingTests {
     @Test func startLoadsEveryPaneTheProfileHasWithRequestIDs() {
         var state = AppState(
-            profiles: [ProfileSummary(name: "bt", vendor: .beyondtrust, capabilities: [.systems, .accounts, .checkout, .folders])],
+            profiles: [ProfileSummary(name: "bt", vendor: "fake", vendorName: "Fake PAM", capabilities: [.systems, .accounts, .checkout, .folders])],
             now: t0, size: Size(width: 80, height: 24)
         )
         let effects = Reducer.start(&state)
@@ -125,7 +125,7 @@ import Testing
 
     @Test func aCheckedOutLeaseAppearsAndTicksDown() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         #expect(state.leases == [lease(admin)])
         #expect(Presentation.focusedLease(state) == lease(admin))
         _ = Reducer.reduce(&state, .tick(t0.addingTimeInterval(25 * 60 + 1)))
@@ -140,7 +140,7 @@ import Testing
 
     @Test func checkinAsksAndDefaultsToCancel() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = state.press(.character("i"))
         #expect(state.overlay == .confirmCheckin(leaseID: "bt:124", confirm: false))
         #expect(state.press(.enter) == [])
@@ -158,7 +158,7 @@ import Testing
         var state = loadedState()
         #expect(state.press(.character("r")) == [])
         #expect(state.flash?.text == "check the account out first (c)")
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         #expect(state.press(.character("r")) == [.fetchSecret(lease(admin), purpose: .reveal)])
         _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
         #expect(state.reveal == Reveal(leaseID: "bt:124", until: t0.addingTimeInterval(15)))
@@ -171,7 +171,7 @@ import Testing
 
     @Test func copyHoldsTheClipboardUntilItClears() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         #expect(state.press(.character("y")) == [.fetchSecret(lease(admin), purpose: .copy)])
         #expect(Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .copy, .success(true))) == [
             .copySecret(leaseID: "bt:124", clearAfterSeconds: 30),
@@ -205,8 +205,8 @@ import Testing
 
     @Test func quittingWithLeasesAsksAndDefaultsToCancel() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 5, .success(lease(root, id: "125"))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 5, .success(.granted(lease(root, id: "125"), reused: false))))
         _ = state.press(.character("q"))
         #expect(state.overlay == .quit(choice: 2))
         #expect(state.press(.enter) == [])
@@ -220,7 +220,7 @@ import Testing
 
     @Test func keepingLeasesQuitsWithoutCheckingIn() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = state.press(.character("q"), .left)
         #expect(state.press(.enter) == [.quit])
     }

@@ -8,7 +8,7 @@ import Testing
 struct SessionAndBellTests {
     @Test func headerShowsTheSessionAndItsMinutesLeft() {
         var state = loadedState()
-        #expect(AppView().render(state).text.contains("bt · BeyondTrust Password Safe  not signed in"))
+        #expect(AppView().render(state).text.contains("bt · Fake PAM  not signed in"))
         _ = Reducer.reduce(&state, .session(profile: "bt", SessionStatus(.signedIn, expiresAt: t0.addingTimeInterval(19 * 60 + 1))))
         #expect(AppView().render(state).text.contains("session 20 min left"))
         _ = Reducer.reduce(&state, .tick(t0.addingTimeInterval(19 * 60 + 2)))
@@ -37,7 +37,7 @@ struct SessionAndBellTests {
         var settings = AppState.Settings()
         settings.bell = true
         var state = loadedState(settings: settings)
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin, minutes: 6))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin, minutes: 6), reused: false))))
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(59))) == [])
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(61))) == [.bell], "5 min left")
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(62))) == [])
@@ -47,7 +47,7 @@ struct SessionAndBellTests {
 
     @Test func noBellUnlessAskedFor() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(lease(admin, minutes: 6))))
+        _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin, minutes: 6), reused: false))))
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(61))) == [])
     }
 }

@@ -103,10 +103,10 @@ import Testing
         #expect(result.stderr.contains("pamtui config example"))
     }
 
-    @Test func unimplementedSimulatorVendorIsOneClearLine() async throws {
-        let result = try await Pamtui.run(["simulate", "--vendors", "secretserver"])
-        #expect(result.status == 1)
-        #expect(result.stderrLines == ["pamtui: the Secret Server simulator is not implemented yet (implemented: beyondtrust)"])
+    @Test func anUnregisteredSimulatorVendorIsOneLineListingTheRegisteredOnes() async throws {
+        let result = try await Pamtui.run(["simulate", "--vendors", "beyondtrst"])
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["pamtui: unknown vendor 'beyondtrst' (did you mean 'beyondtrust'? registered: beyondtrust)"])
     }
 
     @Test func configCheckReportsEveryProblem() async throws {

@@ -54,7 +54,7 @@ import Testing
             #expect(checkin.stdout.contains("request \(requestID)"))
             let again = try await Pamtui.run(["checkin", "DC01/admin"] + config)
             #expect(again.status == 4)
-            #expect(again.stderrLines == ["pamtui: beyondtrust: check-in: no active request of mine on DC01/admin"])
+            #expect(again.stderrLines == ["pamtui: beyondtrust: check-in: no open request of mine on DC01/admin"])
         }
     }
 

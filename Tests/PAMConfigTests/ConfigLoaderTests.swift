@@ -1,5 +1,6 @@
 import Foundation
 import PAMConfig
+import PAMModules
 import PAMCore
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     """
 
     @Test func readsProfilesInFileOrderWithInheritedDefaults() throws {
-        let result = ConfigLoader.parse(valid, path: "/c.toml")
+        let result = ConfigLoader.parse(valid, path: "/c.toml", vendors: registered)
         #expect(result.issues.isEmpty)
         let configuration = try #require(result.configuration)
         #expect(configuration.profiles.map(\.name) == ["prod", "lab"])
@@ -35,17 +36,17 @@ import Testing
         let prod = try configuration.profile(named: "prod")
         #expect(prod.defaults.durationMinutes == 45)
         #expect(prod.defaults.reason == "maintenance")
-        #expect(prod.defaults.conflict == .reuse)
+        #expect(prod.defaults.checkoutOptions["conflict"] == nil)
         #expect(prod.auth.plain["run_as"] == "svc")
         let lab = try configuration.profile(named: "lab")
         #expect(lab.defaults.durationMinutes == 10)
-        #expect(lab.defaults.conflict == .renew)
+        #expect(lab.defaults.checkoutOptions["conflict"] == "renew")
         #expect(lab.auth.method == "oauth")
         #expect(try lab.auth.secret("client_secret", profile: "lab").unsafeStringCopy() == "secret")
     }
 
     @Test func theAnnotatedExampleIsValid() {
-        let result = ConfigLoader.parse(ConfigExample.text, path: "/example.toml")
+        let result = ConfigLoader.parse(ConfigExample.text, path: "/example.toml", vendors: registered)
         #expect(result.errors.isEmpty, "\(result.errors)")
     }
 
@@ -56,21 +57,21 @@ import Testing
         url = "https://h/BeyondTrust/api/public/v3"
         api_kye = "x"
         """
-        let issue = ConfigLoader.parse(text, path: "/etc/c.toml").errors.first
+        let issue = ConfigLoader.parse(text, path: "/etc/c.toml", vendors: registered).errors.first
         #expect(issue?.description == "/etc/c.toml:4: profiles.prod.api_kye: unknown key (did you mean 'api_key'?)")
     }
 
     @Test func syntaxErrorsNameTheLine() {
-        let issue = ConfigLoader.parse("[defaults]\nduration = \n", path: "/c.toml").errors.first
+        let issue = ConfigLoader.parse("[defaults]\nduration = \n", path: "/c.toml", vendors: registered).errors.first
         #expect(issue?.line == 2)
         #expect(issue?.message.hasPrefix("TOML syntax") == true)
     }
 
     @Test(arguments: [
-        ("vendor = \"nope\"\nurl = \"https://h\"", "profiles.p.vendor", "unknown vendor 'nope'"),
+        ("vendor = \"nope\"\nurl = \"https://h\"", "profiles.p.vendor", "unknown vendor 'nope' (registered: beyondtrust)"),
+        ("vendor = \"beyondtrsut\"\nurl = \"https://h\"", "profiles.p.vendor", "did you mean 'beyondtrust'?"),
         ("url = \"https://h\"", "profiles.p", "missing 'vendor'"),
         ("vendor = \"beyondtrust\"", "profiles.p", "missing 'url'"),
-        ("vendor = \"safeguard\"\nurl = \"https://h\"", "profiles.p.vendor", "not supported yet"),
         ("vendor = \"beyondtrust\"\nurl = \"http://pam.example.com\"", "profiles.p.url", "plain http://"),
         ("vendor = \"beyondtrust\"\nurl = \"ftp://h\"", "profiles.p.url", "not http or https"),
         ("vendor = \"beyondtrust\"\nurl = \"https://h\"\nduration = 0", "profiles.p.duration", "whole number"),
@@ -81,26 +82,26 @@ import Testing
         ("vendor = \"beyondtrust\"\nurl = \"https://h\"\nproxy_auth = \"ntlm\"", "profiles.p.proxy_auth", "needs 'proxy'"),
     ])
     func explainsEachProblem(body: String, key: String, message: String) {
-        let errors = ConfigLoader.parse("[profiles.p]\n" + body, path: "/c.toml").errors
+        let errors = ConfigLoader.parse("[profiles.p]\n" + body, path: "/c.toml", vendors: registered).errors
         #expect(errors.contains { $0.key == key && $0.message.contains(message) }, "\(errors)")
     }
 
     @Test func keyBindingsAreReadAsNamesForTheUI() throws {
         let text = "[keys]\ncheckout = [\"C\", \"ctrl-o\"]\nquit = []\nhelp = \"f1\"\nbad = 3\n"
-        let result = ConfigLoader.parse(text, path: "/c.toml")
+        let result = ConfigLoader.parse(text, path: "/c.toml", vendors: registered)
         #expect(result.errors.map(\.description) == ["/c.toml:5: keys.bad: must be a key name or a list of key names"])
-        let good = try #require(ConfigLoader.parse(text.replacingOccurrences(of: "bad = 3\n", with: ""), path: "/c.toml").configuration)
+        let good = try #require(ConfigLoader.parse(text.replacingOccurrences(of: "bad = 3\n", with: ""), path: "/c.toml", vendors: registered).configuration)
         #expect(good.keyBindings == ["checkout": ["C", "ctrl-o"], "quit": [], "help": ["f1"]])
     }
 
     @Test func insecureHTTPAllowsPlainHTTPToOtherHosts() {
         let text = "[profiles.p]\nvendor = \"beyondtrust\"\nurl = \"http://pam.lab\"\ninsecure_http = true"
-        #expect(ConfigLoader.parse(text, path: "/c.toml").errors.isEmpty)
+        #expect(ConfigLoader.parse(text, path: "/c.toml", vendors: registered).errors.isEmpty)
     }
 
     @Test func disabledVerificationIsAWarning() throws {
         let text = "[profiles.p]\nvendor = \"beyondtrust\"\nurl = \"https://h\"\ntls_verify = false"
-        let result = ConfigLoader.parse(text, path: "/c.toml")
+        let result = ConfigLoader.parse(text, path: "/c.toml", vendors: registered)
         #expect(result.errors.isEmpty)
         #expect(result.warnings.first?.message.contains("TLS verification is OFF") == true)
         #expect(try #require(result.configuration).profiles.first?.tls.verify == false)
@@ -108,14 +109,14 @@ import Testing
 
     @Test func inlineSecretsWarnUnlessTheFileIsPrivate() {
         let text = "[profiles.p]\nvendor = \"beyondtrust\"\nurl = \"https://h\"\napi_key = \"k\""
-        #expect(ConfigLoader.parse(text, path: "/c.toml", mode: 0o600).warnings.isEmpty)
-        let warning = ConfigLoader.parse(text, path: "/c.toml", mode: 0o644).warnings.first
+        #expect(ConfigLoader.parse(text, path: "/c.toml", mode: 0o600, vendors: registered).warnings.isEmpty)
+        let warning = ConfigLoader.parse(text, path: "/c.toml", mode: 0o644, vendors: registered).warnings.first
         #expect(warning?.message.contains("chmod 600 /c.toml") == true)
         #expect(warning?.message.contains("k\"") == false)
     }
 
     @Test func profileSelectionExplainsChoices() throws {
-        let configuration = try #require(ConfigLoader.parse(valid, path: "/c.toml").configuration)
+        let configuration = try #require(ConfigLoader.parse(valid, path: "/c.toml", vendors: registered).configuration)
         #expect { try configuration.profile(named: nil) } throws: {
             ($0 as? PAMError)?.message.contains("several profiles (prod, lab)") == true
         }
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func missingFileSaysHowToStart() {
-        #expect { try ConfigLoader.load(path: "/nonexistent/pamtui.toml") } throws: {
+        #expect { try ConfigLoader.load(path: "/nonexistent/pamtui.toml", vendors: registered) } throws: {
             ($0 as? PAMError)?.message.contains("pamtui demo") == true
         }
     }

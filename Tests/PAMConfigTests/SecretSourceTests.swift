@@ -1,5 +1,6 @@
 import Foundation
 import PAMConfig
+import PAMModules
 import PAMCore
 import Testing
 
@@ -48,14 +49,14 @@ import Testing
         let path = NSTemporaryDirectory() + "pamtui-writer-\(UUID().uuidString).toml"
         defer { unlink(path) }
         let entry = ConfigWriter.Entry(
-            name: "beyondtrust", vendor: .beyondtrust, url: "https://127.0.0.1:1/BeyondTrust/api/public/v3",
+            name: "beyondtrust", vendor: "beyondtrust", url: "https://127.0.0.1:1/BeyondTrust/api/public/v3",
             fields: [("api_key", "k\"ey\\"), ("run_as", "svc")]
         )
         try ConfigWriter.write(ConfigWriter.render([entry], header: "made by a test\nsecond line"), to: path)
         var status = stat()
         stat(path, &status)
         #expect(status.st_mode & 0o777 == 0o600)
-        let configuration = try ConfigLoader.load(path: path)
+        let configuration = try ConfigLoader.load(path: path, vendors: registered)
         #expect(configuration.warnings.isEmpty)
         let profile = try configuration.profile(named: nil)
         #expect(try profile.auth.secret("api_key", profile: "beyondtrust").unsafeStringCopy() == "k\"ey\\")

@@ -5,21 +5,16 @@ import PAMTestSupport
 import Testing
 
 @Suite struct SimulatorTests {
-    @Test func unimplementedVendorsSayWhatIsImplemented() async throws {
-        do {
-            _ = try await Simulator.start(SimulatorOptions(vendors: [.beyondtrust, .secretserver]))
-            Issue.record("started an unimplemented vendor")
-        } catch let error as PAMError {
-            #expect(error.kind == .unsupported)
-            #expect(error.message == "the Secret Server simulator is not implemented yet (implemented: beyondtrust)")
+    @Test func aVendorListedTwiceIsRefused() async throws {
+        await #expect { try await Simulator.start(SimulatorOptions(vendors: [.beyondtrust, .beyondtrust])) } throws: {
+            ($0 as? PAMError)?.message == "a vendor is listed more than once"
         }
-        #expect(Simulator.implementedVendors == [.beyondtrust])
     }
 
     @Test func endpointShapeAndCredentialOrder() async throws {
         try await withSimulator(beyondTrustOptions()) { simulator in
             let endpoint = try #require(simulator.endpoints.first)
-            #expect(endpoint.vendor == .beyondtrust)
+            #expect(endpoint.vendor == SimulatorKind.beyondtrust.vendor)
             #expect(endpoint.url.hasPrefix("http://127.0.0.1:"))
             #expect(endpoint.url.hasSuffix("/BeyondTrust/api/public/v3"))
             #expect(endpoint.credentials.map(\.key) == ["apiKey", "runAs", "password", "oauthClientId", "oauthClientSecret"])

@@ -104,5 +104,11 @@ public final class XvfbServer: Sendable {
             "xclip", arguments: ["-display", display, "-selection", "clipboard", "-i"], input: .secret(SecretBytes(utf8: text))
         )
         guard outcome.status == 0 else { throw PAMError(.configuration, "xclip exited with status \(outcome.status)") }
+        // xclip's parent exits before its forked child owns the selection: wait until it does.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(5))
+        while try clipboard() != text {
+            guard ContinuousClock.now < deadline else { throw PAMError(.timeout, "xclip never took the clipboard") }
+            usleep(5_000)
+        }
     }
 }

@@ -56,9 +56,9 @@ import Testing
     @Test func checkOutRetrieveCheckInAndRotation() async throws {
         try await withBeyondTrust { bt in
             let account = try await bt.client.findAccount(systemName: "DC01", accountName: "admin")
-            let lease = try await bt.client.checkOut(CheckoutRequest(account: account, reason: "scenario", durationMinutes: 15))
+            let lease = try await bt.client.grantedLease(CheckoutRequest(account: account, reason: "scenario", durationMinutes: 15))
             #expect(abs(lease.expiresAt.timeIntervalSince(lease.issuedAt) - 900) < 5)
-            #expect(try await bt.client.listRequests().contains { $0.id == lease.requestID && $0.status == "Active" })
+            #expect(try await bt.client.listRequests().contains { $0.id == lease.requestID && $0.vendorState == "Active" && $0.state == .checkedOut })
             let first = try await bt.client.retrieve(lease, field: .password)
             #expect(!first.isEmpty)
             #expect(try await bt.client.retrieve(lease, field: .password).constantTimeEquals(first))
@@ -66,7 +66,7 @@ import Testing
             #expect(try await bt.client.listRequests().allSatisfy { $0.id != lease.requestID })
             await #expect { try await bt.client.retrieve(lease, field: .password) } throws: { ($0 as? PAMError)?.kind == .notFound }
             // DC01/admin rotates on release: the next check-out hands out a new password.
-            let next = try await bt.client.checkOut(CheckoutRequest(account: account))
+            let next = try await bt.client.grantedLease(CheckoutRequest(account: account))
             #expect(!(try await bt.client.retrieve(next, field: .password)).constantTimeEquals(first))
             try await bt.client.checkIn(requestID: next.requestID, reason: nil)
         }
@@ -75,12 +75,12 @@ import Testing
     @Test func conflictOptionsReuseRenewAndNone() async throws {
         try await withBeyondTrust { bt in
             let account = try await bt.client.findAccount(systemName: "srv1", accountName: "root")
-            let first = try await bt.client.checkOut(CheckoutRequest(account: account, conflict: .none))
-            #expect(try await bt.client.checkOut(CheckoutRequest(account: account, conflict: .reuse)).requestID == first.requestID)
-            await #expect { try await bt.client.checkOut(CheckoutRequest(account: account, conflict: .none)) } throws: { error in
+            let first = try await bt.client.grantedLease(CheckoutRequest(account: account, options: ["conflict": "none"]))
+            #expect(try await bt.client.grantedLease(CheckoutRequest(account: account, options: ["conflict": "reuse"])).requestID == first.requestID)
+            await #expect { try await bt.client.grantedLease(CheckoutRequest(account: account, options: ["conflict": "none"])) } throws: { error in
                 (error as? PAMError)?.kind == .conflict && (error as? PAMError)?.message.contains("request \(first.requestID)") == true
             }
-            let renewed = try await bt.client.checkOut(CheckoutRequest(account: account, conflict: .renew))
+            let renewed = try await bt.client.grantedLease(CheckoutRequest(account: account, options: ["conflict": "renew"]))
             #expect(renewed.requestID != first.requestID)
             #expect(try await bt.client.listRequests().map(\.id).contains(first.requestID) == false)
             try await bt.client.checkIn(requestID: renewed.requestID, reason: nil)
@@ -90,22 +90,35 @@ import Testing
     @Test func sshKeysComeAsThePrivateKey() async throws {
         try await withBeyondTrust { bt in
             let account = try await bt.client.findAccount(systemName: "srv1", accountName: "root")
-            let lease = try await bt.client.checkOut(CheckoutRequest(account: account))
+            let lease = try await bt.client.grantedLease(CheckoutRequest(account: account))
             let key = try await bt.client.retrieve(lease, field: .key).unsafeStringCopy()
             #expect(key.hasPrefix("-----BEGIN"))
             try await bt.client.checkIn(requestID: lease.requestID, reason: nil)
         }
     }
 
-    @Test func aPendingRequestIsRefusedWithTheApprovalCode() async throws {
+    @Test func aRequestThatNeedsApprovalIsPendingWithItsOwnActionsAndCheckInWithdrawsIt() async throws {
         try await withBeyondTrust { bt in
             let account = try await bt.client.findAccount(systemName: "DC01", accountName: "breakglass")
-            let lease = try await bt.client.checkOut(CheckoutRequest(account: account, reason: "incident"))
-            #expect(try await bt.client.listRequests().first { $0.id == lease.requestID }?.status == "Pending")
-            await #expect { try await bt.client.retrieve(lease, field: .password) } throws: { error in
+            guard case .pending(let pending) = try await bt.client.checkOut(CheckoutRequest(account: account, reason: "incident")) else {
+                Issue.record("a check-out that needs approval was reported as granted")
+                return
+            }
+            #expect(pending.state == .pendingApproval && pending.vendorState == "Pending")
+            #expect(pending.actions == [.cancel] && pending.release == .cancel)
+            #expect(pending.lease(profile: "bt", vendor: bt.client.vendor, at: Date()) == nil)
+            let listed = try #require(try await bt.client.listRequests().first { $0.id == pending.id })
+            #expect(listed.state == .pendingApproval)
+            // Its credential is refused with the approval code until an approver acts.
+            let early = Lease(
+                profile: "bt", vendor: bt.client.vendor, requestID: pending.id, accountID: account.id, systemID: account.systemID,
+                systemName: account.systemName, accountName: account.name, reason: nil, issuedAt: Date(), expiresAt: Date())
+            await #expect { try await bt.client.retrieve(early, field: .password) } throws: { error in
                 let error = error as? PAMError
                 return error?.kind == .permission && error?.vendorCode == "4034" && error?.message.contains("not approved yet") == true
             }
+            try await bt.client.release(requestID: pending.id, action: .cancel, reason: nil)
+            #expect(try await bt.client.listRequests().allSatisfy { $0.id != pending.id })
         }
     }
 
@@ -198,7 +211,7 @@ import Testing
                 try await withBeyondTrust(tls: .tls, oauth: oauth, trace: trace) { bt in
                     credentials += bt.endpoint.credentials.map(\.value).filter { $0.count >= 8 }
                     let account = try await bt.client.findAccount(systemName: "DC01", accountName: "admin")
-                    let lease = try await bt.client.checkOut(CheckoutRequest(account: account, reason: "trace"))
+                    let lease = try await bt.client.grantedLease(CheckoutRequest(account: account, reason: "trace"))
                     revealed.append(try await bt.client.retrieve(lease, field: .password).unsafeStringCopy())
                     let secret = try #require(try await bt.client.listSecrets(folderID: nil).first { $0.kind == .credential })
                     revealed.append(try await bt.client.secretValue(id: secret.id).unsafeStringCopy())

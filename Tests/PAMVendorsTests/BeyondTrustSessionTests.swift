@@ -61,7 +61,7 @@ import Testing
         let transport = ScriptedTransport { request, _ in
             request.url.hasSuffix("SignAppin") ? .json(200, "{}") : .json(401, "")
         }
-        await #expect { try await client(transport).checkOut(CheckoutRequest(account: account)) } throws: { error in
+        await #expect { try await client(transport).grantedLease(CheckoutRequest(account: account)) } throws: { error in
             (error as? PAMError)?.kind == .authentication && (error as? PAMError)?.message.contains("not idempotent") == true
         }
         #expect(transport.lines.filter { $0 == "POST Requests" }.count == 1)
@@ -81,12 +81,12 @@ import Testing
         let transport = ScriptedTransport { request, _ in
             switch (request.method, request.url) {
             case (.post, let url) where url.hasSuffix("Requests"): return .json(201, "124")
-            case (.get, let url) where url.contains("Requests?status=active"):
+            case (.get, let url) where url.contains("Requests?status=all"):
                 return .json(200, #"[{"RequestID":124,"SystemID":123,"AccountID":50,"ExpiresDate":"\#(expires)","Status":"Active"}]"#)
             default: return .json(200, "{}")
             }
         }
-        let lease = try await client(transport).checkOut(CheckoutRequest(account: account, reason: "patch", durationMinutes: 20))
+        let lease = try await client(transport).grantedLease(CheckoutRequest(account: account, reason: "patch", durationMinutes: 20))
         #expect(lease.requestID == "124")
         #expect(lease.expiresAt == ISODateTime.parse(expires))
         let post = try #require(transport.requests.first { $0.method == .post && $0.url.hasSuffix("Requests") })
@@ -99,7 +99,7 @@ import Testing
             if request.url.contains("Requests?status=active") { return .json(200, #"[{"RequestID":77,"SystemID":123,"AccountID":50,"Status":"Active"}]"#) }
             return .json(200, "{}")
         }
-        #expect(try await client(transport).checkOut(CheckoutRequest(account: account)).requestID == "77")
+        #expect(try await client(transport).grantedLease(CheckoutRequest(account: account)).requestID == "77")
     }
 
     @Test func conflictWithoutAnOptionIsAConflictError() async throws {
@@ -108,7 +108,7 @@ import Testing
             if request.url.contains("Requests?status=active") { return .json(200, #"[{"RequestID":77,"SystemID":123,"AccountID":50,"Status":"Active"}]"#) }
             return .json(200, "{}")
         }
-        await #expect { try await client(transport).checkOut(CheckoutRequest(account: account, conflict: .none)) } throws: { error in
+        await #expect { try await client(transport).grantedLease(CheckoutRequest(account: account, options: ["conflict": "none"])) } throws: { error in
             let error = error as? PAMError
             return error?.exitCode == 5 && error?.vendorCode == "4091" && error?.message.contains("request 77") == true
         }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func durationAndReasonAreCheckedBeforeAnythingIsSent() async throws {
         let transport = ScriptedTransport { _, _ in .json(200, "{}") }
-        await #expect { try await client(transport).checkOut(CheckoutRequest(account: account, durationMinutes: 600)) } throws: {
+        await #expect { try await client(transport).grantedLease(CheckoutRequest(account: account, durationMinutes: 600)) } throws: {
             ($0 as? PAMError)?.message == "duration 600 min exceeds the maximum of 120 min for DC01/admin"
         }
         #expect(!transport.lines.contains("POST Requests"))
@@ -131,7 +131,7 @@ import Testing
         let transport = ScriptedTransport { request, _ in
             request.url.hasSuffix("SignAppin") ? .json(200, "{}") : .json(403, body)
         }
-        let lease = Lease(profile: "bt", vendor: .beyondtrust, requestID: "9", accountID: "50", systemID: "123", systemName: "DC01",
+        let lease = Lease(profile: "bt", vendor: BeyondTrustClient.vendorID, requestID: "9", accountID: "50", systemID: "123", systemName: "DC01",
                           accountName: "admin", reason: nil, issuedAt: Date(), expiresAt: Date())
         await #expect { try await client(transport).retrieve(lease, field: .password) } throws: { error in
             let error = error as? PAMError
@@ -149,7 +149,7 @@ import Testing
         }
         #expect(try await client(transport).listSystems().isEmpty)
         #expect(transport.lines.filter { $0.hasPrefix("GET ManagedSystems") }.count == 3)
-        await #expect { try await client(transport).checkOut(CheckoutRequest(account: account)) } throws: {
+        await #expect { try await client(transport).grantedLease(CheckoutRequest(account: account)) } throws: {
             ($0 as? PAMError)?.message == "server error 503"
         }
     }

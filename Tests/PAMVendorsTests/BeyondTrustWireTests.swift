@@ -33,7 +33,7 @@ import Testing
         let requests = try WireJSON.decode([BeyondTrustDTO.Request].self, from: try golden("requests"), operation: "t")
         let request = BeyondTrustMapping.request(try #require(requests.first))
         #expect(request.id == "124")
-        #expect(request.status == "Active")
+        #expect(request.vendorState == "Active" && request.state == .checkedOut && request.actions == [.checkIn])
         #expect(request.expiresAt == ISODateTime.parse("2026-11-22T10:05:00.123Z"))
         let secrets = try WireList.decode(BeyondTrustDTO.Secret.self, from: try golden("secrets-3.2"), operation: "t")
         #expect(secrets.items.map(BeyondTrustMapping.secret).first?.kind == .credential)

@@ -54,7 +54,7 @@ struct BenchUICommand: ParsableCommand {
             return Account(id: String(1_000_000 + index), systemID: system.id, systemName: system.name, name: "\(names[index % names.count])-\(index % 50)")
         }
         var state = AppState(
-            profiles: [ProfileSummary(name: "bench", vendor: .beyondtrust, capabilities: [.systems, .accounts, .checkout])],
+            profiles: [ProfileSummary(name: "bench", vendor: "bench", capabilities: [.systems, .accounts, .checkout])],
             now: Date(), size: Size(width: 120, height: 40)
         )
         _ = Reducer.start(&state)

@@ -5,7 +5,7 @@ import PAMCore
 struct CheckinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
-        abstract: "Check in my active requests on an account, or one request by id."
+        abstract: "Check in my requests on an account (withdrawing pending ones), or one request by id."
     )
 
     @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
@@ -37,13 +37,17 @@ struct CheckinCommand: AsyncParsableCommand {
                 return Console.out("checked in request \(request) on \(client.profile)")
             }
             let located = try await AccountLocator(reference ?? "", profile: profileOption.profile, in: workspace)
-            let leases = try await located.activeLeases()
-            guard !leases.isEmpty else {
-                throw PAMError(.notFound, "no active request of mine on \(located.account.path)", profile: located.client.profile, operation: "check-in")
+            let requests = try await located.openRequests()
+            guard !requests.isEmpty else {
+                throw PAMError(.notFound, "no open request of mine on \(located.account.path)", profile: located.client.profile, operation: "check-in")
             }
-            for lease in leases {
-                try await located.client.checkIn(requestID: lease.requestID, reason: reason)
-                Console.out("checked in \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))")
+            let profile = located.client.profile
+            for request in requests {
+                // Each state has its own way out: a lease is checked in, a pending request withdrawn.
+                guard let action = request.release else { continue }
+                try await located.client.release(requestID: request.id, action: action, reason: reason)
+                let done = action == .cancel ? "withdrew the \(request.state.label) request" : "checked in"
+                Console.out("\(done) \(profile):\(request.path) (request \(request.id))")
             }
         }
     }

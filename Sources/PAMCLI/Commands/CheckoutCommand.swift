@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PAMCore
-import PAMVendors
+import PAMModules
 
 /// Options shared by the commands that check out.
 struct CheckoutOptions: ParsableArguments {
@@ -11,28 +11,90 @@ struct CheckoutOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Lease length in minutes (default: the profile's, else the account's).", valueName: "minutes"))
     var duration: Int?
 
-    @Option(name: .long, help: ArgumentHelp("When I already hold a request: reuse, renew or none (fail).", valueName: "option"))
-    var conflict: ConflictOption?
+    @Option(
+        name: .customLong("option"), parsing: .singleValue,
+        help: ArgumentHelp("A vendor check-out option as KEY=VALUE; each is also its own flag (see below).", valueName: "key=value")
+    )
+    var vendorOptions: [String] = []
 
-    @Option(name: .customLong("access-type"), help: ArgumentHelp("Vendor access type, e.g. View, RDP or SSH (default: the profile's, else View).", valueName: "type"))
-    var accessType: String?
+    /// The vendor options as given, by key.
+    func options() throws -> [String: String] {
+        var options: [String: String] = [:]
+        for pair in vendorOptions {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw PAMError(.usage, "--option \(pair): expected KEY=VALUE")
+            }
+            options[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        return options
+    }
 
-    func request(for account: Account, defaultConflict: ConflictOption) -> CheckoutRequest {
-        CheckoutRequest(
-            account: account, reason: reason, durationMinutes: duration, accessType: accessType,
-            conflict: conflict ?? defaultConflict
-        )
+    /// The request for `account`, with the options checked against what its vendor declares.
+    func request(for account: Account, vendorOptions declared: [CheckoutOptionSpec], profile: String) throws -> CheckoutRequest {
+        let given = try options()
+        for (key, value) in given {
+            guard let spec = declared.first(where: { $0.key == key }) else {
+                let known = declared.map(\.flag).joined(separator: ", ")
+                throw PAMError(.usage, "profile \(profile) takes no check-out option \(CheckoutOptionSpec(key: key, label: "", help: "").flag) (it takes: \(known.isEmpty ? "none" : known))")
+            }
+            if let problem = spec.problem(with: value) { throw PAMError(.usage, "\(spec.flag): \(problem)") }
+        }
+        return CheckoutRequest(account: account, reason: reason, durationMinutes: duration, options: given)
+    }
+
+    /// `--conflict renew` and `--access-type=SSH` as `--option conflict=renew`: vendor options
+    /// are data, so their flags are rewritten before parsing rather than declared one by one.
+    static func rewritingVendorFlags(_ arguments: [String], options: [CheckoutOptionSpec]) -> [String] {
+        var rewritten: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--" { rewritten += arguments[index...]; break }
+            let (flag, inline) = argument.split(separator: "=", maxSplits: 1).map(String.init).pairOrSingle
+            if let spec = options.first(where: { $0.flag == flag }) {
+                if let inline {
+                    rewritten += ["--option", "\(spec.key)=\(inline)"]
+                } else if index + 1 < arguments.endIndex {
+                    index += 1
+                    rewritten += ["--option", "\(spec.key)=\(arguments[index])"]
+                } else {
+                    rewritten.append(argument)
+                }
+            } else {
+                rewritten.append(argument)
+            }
+            index += 1
+        }
+        return rewritten
+    }
+
+    /// The vendor options for `--help`, from the registry.
+    static func help(_ options: [CheckoutOptionSpec]) -> String {
+        options.map { spec in
+            let values = spec.choices.map { " " + $0.joined(separator: "|") } ?? " TEXT"
+            return "  \(spec.flag)\(values)\n      \(spec.help)"
+        }.joined(separator: "\n")
     }
 }
 
-extension ConflictOption: ExpressibleByArgument {}
+extension Array where Element == String {
+    fileprivate var pairOrSingle: (String, String?) { (first ?? "", count > 1 ? self[1] : nil) }
+}
+
 extension CredentialField: ExpressibleByArgument {}
 
 /// `pamtui checkout REF`: opens a request and prints the lease, never the password.
 struct CheckoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout",
-        abstract: "Check out an account's credential and print the lease (not the password)."
+        abstract: "Check out an account's credential and print the lease (not the password).",
+        discussion: """
+        Vendor check-out options (defaults from the profile, then [defaults]):
+        \(CheckoutOptions.help(VendorRegistry.standard.checkoutOptions))
+
+        An account whose requests need approval prints the pending request and exits 0; \
+        'pamtui checkin' on it withdraws the request.
+        """
     )
 
     @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
@@ -53,9 +115,14 @@ struct CheckoutCommand: AsyncParsableCommand {
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
-            let lease = try await located.checkOut(checkout, in: workspace)
-            if json { return Records.print(Records.lease(lease)) }
-            Console.out(LeaseText.describe(lease))
+            switch try await located.checkOut(checkout) {
+            case .granted(let lease, let reused):
+                if json { return Records.print(Records.lease(lease)) }
+                Console.out(reused ? LeaseText.reused(lease) : LeaseText.describe(lease))
+            case .pending(let request):
+                if json { return Records.print(Records.request(request, client: located.client)) }
+                Console.out(LeaseText.pending(request, profile: located.client.profile))
+            }
         }
     }
 }
@@ -65,5 +132,14 @@ enum LeaseText {
     static func describe(_ lease: Lease, now: Date = Date()) -> String {
         let minutes = Int((lease.remaining(at: now) / 60).rounded())
         return "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName): request \(lease.requestID), expires \(ISODateTime.format(lease.expiresAt)) (in \(minutes) min)"
+    }
+
+    static func reused(_ lease: Lease, now: Date = Date()) -> String {
+        let minutes = Int((lease.remaining(at: now) / 60).rounded())
+        return "reusing your open request \(lease.requestID) on \(lease.profile):\(lease.systemName)/\(lease.accountName) (expires \(ISODateTime.format(lease.expiresAt)), in \(minutes) min)"
+    }
+
+    static func pending(_ request: AccessRequest, profile: String) -> String {
+        "request \(request.id) for \(profile):\(request.path) is pending approval; withdraw it with: pamtui checkin \(profile):\(request.path)"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PAMConfig
 import PAMCore
+import PAMModules
 
 /// `pamtui config check|example|path`.
 struct ConfigCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             let path = common.configPath
-            let result = try ConfigLoader.check(path: path)
+            let result = try ConfigLoader.check(path: path, vendors: VendorRegistry.standard.schemas)
             result.issues.forEach { Console.err("\($0.severity.rawValue): \($0)") }
             let unresolved = resolve ? (result.configuration?.profiles ?? []).flatMap(resolveProblems) : []
             unresolved.forEach { Console.err($0) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PAMConfig
 import PAMCore
+import PAMModules
 import PAMSimulator
 
 /// `pamtui demo`: starts the built-in simulator over TLS and opens the terminal UI on it; with
@@ -25,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let stateDirectory = try TemporaryDirectory.make(prefix: "pamtui-demo")
         defer { try? FileManager.default.removeItem(atPath: stateDirectory) }
-        var options = SimulatorOptions(vendors: Simulator.implementedVendors)
+        var options = SimulatorOptions(vendors: VendorRegistry.standard.simulated.compactMap(\.simulator))
         options.tls = .tls
         options.stateDirectory = stateDirectory
         options.seed = seed
@@ -38,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
                 Console.out("Config: \(configPath) (TLS verified against the simulator's own CA)\n")
                 for step in Self.steps { try await run(step, configPath: configPath) }
             } else {
-                var configuration = try ConfigLoader.load(path: configPath)
+                var configuration = try ConfigLoader.load(path: configPath, vendors: VendorRegistry.standard.schemas)
                 for index in configuration.profiles.indices where configuration.profiles[index].defaults.reason == nil {
                     configuration.profiles[index].defaults.reason = "pamtui demo"
                 }
@@ -68,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         var passed = ["--config", configPath]
         if common.trace { passed.append("--trace") }
         if let traceFile = common.traceFile { passed += ["--trace-file", traceFile] }
-        var command = try PamtuiCommand.parseAsRoot(arguments + passed)
+        var command = try PamtuiCommand.parseAsRoot(PamtuiCommand.arguments(arguments + passed))
         if var asyncCommand = command as? any AsyncParsableCommand {
             try await asyncCommand.run()
         } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PAMCore
+import PAMModules
 
 /// `pamtui ls systems|accounts|requests|folders|secrets`.
 struct ListCommand: AsyncParsableCommand {
@@ -55,7 +56,7 @@ struct ListCommand: AsyncParsableCommand {
     private func capable<C>(_ clients: [any VendorClient], as type: C.Type, what: String) throws -> [C] {
         let capable = clients.compactMap { $0 as? C }
         if profileOption.profile != nil, capable.isEmpty, let client = clients.first {
-            throw PAMError(.unsupported, "profile \(client.profile) (\(client.vendor.displayName)) cannot list \(what)")
+            throw PAMError(.unsupported, "profile \(client.profile) (\(VendorRegistry.standard.displayName(client.vendor))) cannot list \(what)")
         }
         return capable
     }
@@ -99,9 +100,9 @@ struct ListCommand: AsyncParsableCommand {
     private func listRequests(_ clients: [any VendorClient]) async throws {
         var found: [(client: any VendorClient, items: [AccessRequest])] = []
         for client in try capable(clients, as: (any CredentialCheckout).self, what: "requests") {
-            found.append((client, kept(try await client.listRequests()) { [$0.systemName, $0.accountName, $0.reason, $0.status] }))
+            found.append((client, kept(try await client.listRequests()) { [$0.systemName, $0.accountName, $0.reason, $0.vendorState, $0.state.label] }))
         }
-        output(found, record: Records.request, headers: ["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"]) {
+        output(found, record: { Records.request($0, client: $1) }, headers: ["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"]) {
             [$0.profile, $0.requestId, $0.systemName, $0.accountName, $0.status, $0.expiresAt ?? "", $0.reason ?? ""]
         }
     }

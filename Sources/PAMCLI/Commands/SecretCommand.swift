@@ -23,16 +23,14 @@ struct SecretCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Workspace.with(common) { workspace in
-            var path = reference
-            var profile = profileOption.profile
-            if let colon = reference.firstIndex(of: ":") {
-                profile = String(reference[..<colon])
-                path = String(reference[reference.index(after: colon)...])
+            let target = try TargetReference(parsing: reference)
+            if let profile = profileOption.profile, let named = target.profile, profile != named {
+                throw PAMError(.usage, "--profile \(profile) and the reference's profile \(named) differ")
             }
-            guard let client = try workspace.client(profile) as? any FolderBrowsing else {
-                throw PAMError(.unsupported, "this profile has no Secrets Safe folders")
+            guard let client = try workspace.client(target.profile ?? profileOption.profile) as? any FolderBrowsing else {
+                throw PAMError(.unsupported, "this profile has no folders of secrets")
             }
-            let secret = try await SecretLocator.secret(path, client: client)
+            let secret = try await SecretLocator.secret(target, client: client)
             let value = secret.kind == .file ? try await client.downloadFile(id: secret.id) : try await client.secretValue(id: secret.id)
             defer { value.wipe() }
             guard let output else { return Console.writeSecret(value, newline: secret.kind != .file) }

@@ -36,19 +36,20 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
-            var openedHere = false
-            var lease = try await located.activeLeases().first
-            if lease == nil {
-                lease = try await located.checkOut(checkout, in: workspace)
-                openedHere = true
+            // The protocol minimum: one check-out that reuses my open request (the server says
+            // which), then the credential. No request listing before or after.
+            let lease: Lease
+            let reused: Bool
+            switch try await located.checkOut(checkout, confirmState: false) {
+            case .granted(let granted, let wasReused): (lease, reused) = (granted, wasReused)
+            case .pending(let request): throw PAMError(.permission, LeaseText.pending(request, profile: located.client.profile))
             }
-            guard let lease else { return }
             let secret = try await located.client.retrieve(lease, field: field)
             Console.writeSecret(secret, newline: !noNewline)
             secret.wipe()
-            if openedHere && checkin {
+            if !reused && checkin {
                 try await located.client.checkIn(requestID: lease.requestID, reason: checkout.reason)
-            } else if openedHere {
+            } else if !reused {
                 Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(lease.profile):\(lease.systemName)/\(lease.accountName)")
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PAMConfig
 import PAMCore
+import PAMModules
 import PAMSimulator
 
 /// `pamtui simulate`: serves vendor APIs on loopback until SIGINT or SIGTERM.
@@ -82,20 +83,23 @@ struct SimulateCommand: AsyncParsableCommand {
         return options
     }
 
-    static func vendorList(_ text: String) throws -> [Vendor] {
-        if text.lowercased() == "all" { return Simulator.implementedVendors }
+    /// The simulators named by `--vendors` (`all`: every registered vendor that has one).
+    static func vendorList(_ text: String, registry: VendorRegistry = .standard) throws -> [SimulatorKind] {
+        if text.lowercased() == "all" { return registry.simulated.compactMap(\.simulator) }
         return try text.split(separator: ",").map { name in
-            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let vendor = Vendor(rawValue: trimmed) else {
-                throw PAMError(.usage, "unknown vendor '\(trimmed)' (one of: \(Vendor.allCases.map(\.rawValue).joined(separator: ", ")))")
+            let module = try registry.module(VendorID(name.trimmingCharacters(in: .whitespaces)))
+            guard let simulator = module.simulator else {
+                let simulated = registry.simulated.map(\.id.rawValue).joined(separator: ", ")
+                throw PAMError(.unsupported, "\(module.displayName) has no simulator yet (simulated: \(simulated))")
             }
-            return vendor
+            return simulator
         }
     }
 
     private func readyLine(_ simulator: Simulator) -> String {
         let vendors = simulator.endpoints.map { endpoint in
-            let fields = [("url", endpoint.url)] + endpoint.credentials.map { ($0.key, $0.value) }
+            let own = (try? VendorRegistry.standard.module(endpoint.vendor).readyFields(endpoint)) ?? endpoint.credentials
+            let fields = [("url", endpoint.url)] + own.map { ($0.key, $0.value) }
             return "\(JSONText.quote(endpoint.vendor.rawValue)):{" + fields.map { "\(JSONText.quote($0.0)):\(JSONText.quote($0.1))" }.joined(separator: ",") + "}"
         }
         var parts = [

@@ -22,7 +22,8 @@ enum Records {
     }
 
     struct Request {
-        var profile, vendor, requestId, systemId, systemName, accountId, accountName, status: String
+        var profile, vendor, requestId, systemId, systemName, accountId, accountName, state, status: String
+        var actions: [String]
         var reason, expiresAt: String?
     }
 
@@ -58,11 +59,12 @@ enum Records {
         )
     }
 
-    static func request(_ request: AccessRequest, _ client: any VendorClient) -> Request {
+    static func request(_ request: AccessRequest, client: any VendorClient) -> Request {
         Request(
             profile: client.profile, vendor: client.vendor.rawValue, requestId: request.id, systemId: request.systemID,
             systemName: request.systemName, accountId: request.accountID, accountName: request.accountName,
-            status: request.status, reason: request.reason, expiresAt: request.expiresAt.map { ISODateTime.format($0) }
+            state: request.state.rawValue, status: request.vendorState, actions: request.actions.map(\.rawValue).sorted(),
+            reason: request.reason, expiresAt: request.expiresAt.map { ISODateTime.format($0) }
         )
     }
 
@@ -155,10 +157,12 @@ extension Records.Request: JSONRecord {
         writer.object { json in
             json.field("accountId", accountId)
             json.field("accountName", accountName)
+            json.field("actions") { array in array.array { for action in actions { $0.string(action) } } }
             json.optionalField("expiresAt", expiresAt)
             json.field("profile", profile)
             json.optionalField("reason", reason)
             json.field("requestId", requestId)
+            json.field("state", state)
             json.field("status", status)
             json.field("systemId", systemId)
             json.field("systemName", systemName)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PAMCore
+import PAMModules
 
 /// Resolves `[PROFILE:]SYSTEM/ACCOUNT` to a client, an account and my active lease on it.
 struct AccountLocator {
@@ -15,24 +16,26 @@ struct AccountLocator {
         }
         let client = try workspace.client(parsed.profile ?? profile)
         guard let checkout = client as? any AccountBrowsing & CredentialCheckout else {
-            throw PAMError(.unsupported, "profile \(client.profile) (\(client.vendor.displayName)) has no check-out", profile: client.profile)
+            throw PAMError(.unsupported, "profile \(client.profile) (\(VendorRegistry.standard.displayName(client.vendor))) has no check-out", profile: client.profile)
         }
         self.client = checkout
         self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
     }
 
-    /// Checks the account out with the command's options and the profile's default conflict option.
-    func checkOut(_ options: CheckoutOptions, in workspace: Workspace) async throws -> Lease {
-        let defaults = try workspace.configuration.profile(named: client.profile).defaults
-        return try await client.checkOut(options.request(for: account, defaultConflict: defaults.conflict))
+    /// Checks the account out with the command's options; the profile's check-out options fill
+    /// in what the command leaves out (the client applies them).
+    func checkOut(_ options: CheckoutOptions, confirmState: Bool = true) async throws -> CheckoutOutcome {
+        let declared = (try? VendorRegistry.standard.module(client.vendor).schema.checkoutOptions) ?? []
+        var request = try options.request(for: account, vendorOptions: declared, profile: client.profile)
+        request.confirmState = confirmState
+        return try await client.checkOut(request)
     }
 
-    /// My active requests on this account, as leases.
-    func activeLeases() async throws -> [Lease] {
-        let requests = try await client.listRequests()
-        return requests
-            .filter { $0.systemID == account.systemID && $0.accountID == account.id && $0.isActive }
-            .map { $0.lease(profile: client.profile, vendor: client.vendor, at: Date()) }
+    /// My open requests on this account: checked out, approved or pending.
+    func openRequests() async throws -> [AccessRequest] {
+        try await client.listRequests().filter {
+            $0.systemID == account.systemID && $0.accountID == account.id && $0.state.isOpen
+        }
     }
 }
 

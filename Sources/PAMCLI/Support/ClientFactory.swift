@@ -1,8 +1,8 @@
 import Foundation
 import PAMConfig
 import PAMCore
+import PAMModules
 import PAMTransport
-import PAMVendors
 
 /// Makes a signed-out vendor client, with its own transport, from a profile.
 enum ClientFactory {
@@ -21,44 +21,13 @@ enum ClientFactory {
         }
     }
 
-    /// What a vendor's client can do, from its type, before connecting.
-    static func capabilities(of vendor: Vendor) -> Capabilities {
-        switch vendor {
-        case .beyondtrust: Capabilities(of: BeyondTrustClient.self)
-        case .secretserver, .safeguard, .osirium, .axidian: []
-        }
+    /// What a profile's client will be able to do, before connecting.
+    static func capabilities(of profile: Profile) -> Capabilities {
+        (try? VendorRegistry.standard.module(profile.vendor).capabilities(for: profile)) ?? []
     }
 
     private static func client(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
-        switch profile.vendor {
-        case .beyondtrust:
-            var configuration = BeyondTrustConfiguration(
-                baseURL: profile.url, authentication: try beyondTrustAuthentication(profile)
-            )
-            configuration.defaults = ProfileCheckoutDefaults(
-                durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,
-                accessType: profile.defaults.accessType, requireReason: profile.defaults.requireReason
-            )
-            return BeyondTrustClient(profile: profile.name, configuration: configuration, transport: transport)
-        case .secretserver, .safeguard, .osirium, .axidian:
-            throw PAMError(.unsupported, "\(profile.vendor.displayName) is not supported yet")
-        }
-    }
-
-    private static func beyondTrustAuthentication(_ profile: Profile) throws -> BeyondTrustConfiguration.Authentication {
-        let auth = profile.auth
-        let method = auth.method ?? (auth.plain["client_id"] != nil ? "oauth" : "api_key")
-        if method == "oauth" {
-            return .oauth(
-                clientID: try auth.required("client_id", profile: profile.name),
-                clientSecret: try auth.secret("client_secret", profile: profile.name)
-            )
-        }
-        return .apiKey(
-            key: try auth.secret("api_key", profile: profile.name),
-            runAs: try auth.required("run_as", profile: profile.name),
-            password: try auth.optionalSecret("run_as_password", profile: profile.name)
-        )
+        try VendorRegistry.standard.module(profile.vendor).makeClient(profile, transport: transport)
     }
 
     static func transportOptions(_ profile: Profile) throws -> TransportOptions {

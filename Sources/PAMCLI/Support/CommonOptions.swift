@@ -1,6 +1,7 @@
 import ArgumentParser
 import PAMConfig
 import PAMCore
+import PAMModules
 import PAMTransport
 
 /// Options every subcommand accepts.
@@ -19,7 +20,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads the config and prints its warnings.
     func loadConfiguration() throws -> PAMConfiguration {
-        let configuration = try ConfigLoader.load(path: configPath)
+        let configuration = try ConfigLoader.load(path: configPath, vendors: VendorRegistry.standard.schemas)
         for warning in configuration.warnings { Console.warn(warning.description) }
         return configuration
     }

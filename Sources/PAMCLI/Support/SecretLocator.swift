@@ -1,3 +1,4 @@
+import Foundation
 import PAMCore
 
 /// Resolves Secrets Safe folder paths and `FOLDER/PATH/TITLE` references.
@@ -12,19 +13,15 @@ enum SecretLocator {
         throw PAMError(.notFound, "no folder \(pathOrID)", profile: client.profile)
     }
 
-    /// The secret at `FOLDER/PATH/TITLE`, or with that id.
-    static func secret(_ reference: String, client: any FolderBrowsing) async throws -> StoredSecret {
-        let trimmed = reference.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        if let slash = trimmed.lastIndex(of: "/") {
-            let folder = String(trimmed[..<slash])
-            let title = String(trimmed[trimmed.index(after: slash)...])
+    /// The secret at `FOLDER/PATH/TITLE`, or with that id or title anywhere.
+    static func secret(_ reference: TargetReference, client: any FolderBrowsing) async throws -> StoredSecret {
+        let (folder, title) = reference.secret
+        if let folder {
             let secrets = try await client.listSecrets(folderID: try await folderID(folder, client: client))
             if let found = secrets.first(where: { $0.title == title }) { return found }
-        } else if let found = try await client.listSecrets(folderID: nil).first(where: { $0.id == trimmed || $0.title == trimmed }) {
+        } else if let found = try await client.listSecrets(folderID: nil).first(where: { $0.id == title || $0.title == title }) {
             return found
         }
-        throw PAMError(.notFound, "no secret \(reference)", profile: client.profile)
+        throw PAMError(.notFound, "no secret \(reference.path)", profile: client.profile)
     }
 }
-
-import Foundation

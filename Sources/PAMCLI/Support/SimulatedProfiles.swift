@@ -1,21 +1,13 @@
 import PAMConfig
 import PAMCore
+import PAMModules
 import PAMSimulator
 
 /// Profiles that connect to a running simulator, one per vendor, named after the vendor.
 enum SimulatedProfiles {
     static func entries(_ simulator: Simulator) -> [ConfigWriter.Entry] {
         simulator.endpoints.map { endpoint in
-            var fields: [(key: String, value: String)] = []
-            switch endpoint.vendor {
-            case .beyondtrust:
-                fields.append(("auth", "api_key"))
-                for (profileKey, credentialKey) in [("api_key", "apiKey"), ("run_as", "runAs"), ("run_as_password", "password")] {
-                    if let value = endpoint.credential(credentialKey) { fields.append((profileKey, value)) }
-                }
-            case .secretserver, .safeguard, .osirium, .axidian:
-                break
-            }
+            var fields = (try? VendorRegistry.standard.module(endpoint.vendor).simulatedProfileFields(endpoint)) ?? []
             if let tls = simulator.tlsMaterial {
                 fields.append(("ca_file", tls.caCertificatePath))
                 if let certificate = tls.clientCertificatePath, let key = tls.clientKeyPath {

@@ -4,6 +4,7 @@ import PAMClipboard
 import PAMConfig
 import PAMCore
 import PAMCurses
+import PAMModules
 import PAMScreen
 import PAMTransport
 
@@ -41,11 +42,13 @@ enum TUISession {
         }
         let profiles = configuration.profiles.map { profile in
             ProfileSummary(
-                name: profile.name, vendor: profile.vendor, capabilities: ClientFactory.capabilities(of: profile.vendor),
-                warning: profile.tls.verify ? nil : "TLS NOT VERIFIED",
+                name: profile.name, vendor: profile.vendor, vendorName: VendorRegistry.standard.displayName(profile.vendor),
+                capabilities: ClientFactory.capabilities(of: profile), warning: profile.tls.verify ? nil : "TLS NOT VERIFIED",
                 checkout: CheckoutPolicy(
                     durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,
-                    requireReason: profile.defaults.requireReason
+                    requireReason: profile.defaults.requireReason,
+                    options: (try? VendorRegistry.standard.module(profile.vendor).schema.checkoutOptions) ?? [],
+                    optionValues: profile.defaults.checkoutOptions
                 )
             )
         }

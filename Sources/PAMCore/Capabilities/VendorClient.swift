@@ -1,13 +1,23 @@
+import Foundation
+
 /// A signed-in connection to one profile's PAM product. What else it can do is told by the
-/// capability protocols it adopts; the UI and CLI ask `capabilities`, never the vendor.
+/// capability protocols it adopts, narrowed per profile by `capabilities`; the UI and CLI ask
+/// `capabilities`, never the vendor.
 public protocol VendorClient: AnyObject, Sendable {
     /// The profile name this client was made for.
     var profile: String { get }
-    var vendor: Vendor { get }
+    var vendor: VendorID { get }
+    /// What this profile's client can do. Two profiles of one vendor may differ (a Safeguard
+    /// A2A profile retrieves but cannot browse); the default is what the type adopts.
+    var capabilities: Capabilities { get }
     /// Ends the server session. Safe to call more than once; never throws.
     func signOut() async
     /// The server session as last seen; asks the server nothing.
     func sessionStatus() async -> SessionStatus
+}
+
+extension VendorClient {
+    public var capabilities: Capabilities { Capabilities(of: Self.self) }
 }
 
 /// Lists managed systems.
@@ -32,14 +42,28 @@ public protocol AccountBrowsing: VendorClient {
 
 /// Checks credentials out and in.
 public protocol CredentialCheckout: VendorClient {
-    /// Opens (or reuses) a request and returns its lease. The credential is fetched separately.
-    func checkOut(_ request: CheckoutRequest) async throws -> Lease
+    /// Opens (or reuses) a request: a lease when access is granted, the pending request when it
+    /// waits for approval. The credential is fetched separately.
+    func checkOut(_ request: CheckoutRequest) async throws -> CheckoutOutcome
     /// Fetches the credential a lease grants.
     func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes
-    /// Releases a request before it expires.
-    func checkIn(requestID: String, reason: String?) async throws
-    /// My active and pending requests.
+    /// Ends a request the way its state allows: checks in, cancels or acknowledges it.
+    func release(requestID: String, action: RequestAction, reason: String?) async throws
+    /// My open requests (checked out, approved and pending).
     func listRequests() async throws -> [AccessRequest]
+}
+
+extension CredentialCheckout {
+    /// Releases a checked-out request.
+    public func checkIn(requestID: String, reason: String?) async throws {
+        try await release(requestID: requestID, action: .checkIn, reason: reason)
+    }
+}
+
+/// Retrieves any field of an account or a stored secret. Where the vendor has leases the
+/// context carries one; where it has none it may carry a reason (Axidian) instead.
+public protocol FieldRetrieval: VendorClient {
+    func retrieve(_ target: CredentialTarget, fields: FieldSelection, context: RetrievalContext) async throws -> [FieldValue]
 }
 
 /// Browses a folder tree of stored secrets.
@@ -53,14 +77,47 @@ public protocol FolderBrowsing: VendorClient {
     func downloadFile(id: String) async throws -> SecretBytes
 }
 
-/// Starts automation tasks and follows their runs (Osirium PPA).
+/// Starts automation tasks and follows their runs (Osirium PPA). Definitions and runs are
+/// separate: a definition can be started many times, each start is a run.
 public protocol TaskRunning: VendorClient {
+    /// The task definitions (Osirium images) I may start.
     func listTasks() async throws -> [AutomationTask]
-    func startTask(id: String) async throws -> TaskRun
+    /// Runs, of one task or all; newest first.
+    func listRuns(taskID: String?) async throws -> [TaskRun]
+    /// Starts a run now, or at `startAt` (a delayed run), with an optional JSON payload.
+    func startTask(id: String, payload: SecretBytes?, startAt: Date?) async throws -> TaskRun
     func taskRun(id: String) async throws -> TaskRun
+    func cancelRun(id: String) async throws
+    /// The output of a finished run.
+    func runResult(id: String) async throws -> TaskResult
 }
 
-/// What a client can do, derived from the protocols it adopts.
+extension TaskRunning {
+    /// The run's state each time it changes, polling every `interval` until it is final or the
+    /// consuming task is cancelled.
+    public func observeRun(id: String, every interval: Duration) -> AsyncThrowingStream<TaskRun, any Error> {
+        AsyncThrowingStream { continuation in
+            let poller = Task {
+                var last: TaskRun?
+                do {
+                    while !Task.isCancelled {
+                        let run = try await taskRun(id: id)
+                        if run != last { continuation.yield(run) }
+                        last = run
+                        if run.state.isFinal { break }
+                        try await Task.sleep(for: interval)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in poller.cancel() }
+        }
+    }
+}
+
+/// What a client can do.
 public struct Capabilities: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
@@ -70,10 +127,12 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let checkout = Capabilities(rawValue: 1 << 2)
     public static let folders = Capabilities(rawValue: 1 << 3)
     public static let tasks = Capabilities(rawValue: 1 << 4)
+    /// Any field of a target, not only the password.
+    public static let fields = Capabilities(rawValue: 1 << 5)
 }
 
 extension Capabilities {
-    /// The capabilities a client type offers, known before any client exists.
+    /// The capabilities a client type adopts, known before any client exists.
     public init(of type: any VendorClient.Type) {
         self = []
         if type is any SystemBrowsing.Type { insert(.systems) }
@@ -81,10 +140,6 @@ extension Capabilities {
         if type is any CredentialCheckout.Type { insert(.checkout) }
         if type is any FolderBrowsing.Type { insert(.folders) }
         if type is any TaskRunning.Type { insert(.tasks) }
+        if type is any FieldRetrieval.Type { insert(.fields) }
     }
-}
-
-extension VendorClient {
-    /// The capabilities this client offers.
-    public var capabilities: Capabilities { Capabilities(of: Self.self) }
 }

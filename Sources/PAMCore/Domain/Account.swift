@@ -13,11 +13,13 @@ public struct Account: Sendable, Equatable, Hashable, Identifiable {
     public var defaultDurationMinutes: Int?
     public var maximumDurationMinutes: Int?
     public var lastChange: Date?
+    /// The fields a retrieval can return; the vendor's mapping lists them.
+    public var fields: [SecretField]
 
     public init(
         id: String, systemID: String, systemName: String, name: String, domain: String? = nil,
         description: String? = nil, platform: String? = nil, defaultDurationMinutes: Int? = nil,
-        maximumDurationMinutes: Int? = nil, lastChange: Date? = nil
+        maximumDurationMinutes: Int? = nil, lastChange: Date? = nil, fields: [SecretField]? = nil
     ) {
         self.id = id
         self.systemID = systemID
@@ -29,6 +31,10 @@ public struct Account: Sendable, Equatable, Hashable, Identifiable {
         self.defaultDurationMinutes = defaultDurationMinutes
         self.maximumDurationMinutes = maximumDurationMinutes
         self.lastChange = lastChange
+        self.fields = fields ?? [
+            SecretField(slug: "username", label: "Username", kind: .username, isSecret: false, plainValue: name),
+            SecretField(slug: "password", label: "Password", kind: .password, isSecret: true),
+        ]
     }
 
     /// `SYSTEM/ACCOUNT`, the path operators type.

@@ -10,24 +10,17 @@ public struct AccountReference: Sendable, Equatable, CustomStringConvertible {
         self.accountName = accountName
     }
 
-    /// Parses a reference. The account may contain `\` (DOMAIN\user) but the system may not
-    /// contain `/`; the first `/` separates them.
+    /// Parses a reference with `TargetReference`, the parser secrets use too. The account may
+    /// contain `\` (DOMAIN\user) but the system may not contain `/`.
     public init(parsing text: String) throws {
-        var rest = Substring(text)
-        var profile: String?
-        if let colon = rest.firstIndex(of: ":"), let slash = rest.firstIndex(of: "/"), colon < slash {
-            profile = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
-        }
-        guard let slash = rest.firstIndex(of: "/") else {
+        let target: TargetReference
+        do {
+            target = try TargetReference(parsing: text)
+        } catch {
             throw PAMError(.usage, "'\(text)' is not a reference: expected [PROFILE:]SYSTEM/ACCOUNT")
         }
-        let system = String(rest[..<slash])
-        let account = String(rest[rest.index(after: slash)...])
-        guard !system.isEmpty, !account.isEmpty, profile?.isEmpty != true else {
-            throw PAMError(.usage, "'\(text)' is not a reference: expected [PROFILE:]SYSTEM/ACCOUNT")
-        }
-        self.init(profile: profile, systemName: system, accountName: account)
+        let parts = try target.account()
+        self.init(profile: target.profile, systemName: parts.system, accountName: parts.account)
     }
 
     public var description: String {

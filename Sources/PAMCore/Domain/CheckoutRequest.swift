@@ -1,13 +1,3 @@
-/// What to do when the account already has an active request of mine.
-public enum ConflictOption: String, Sendable, Equatable, CaseIterable {
-    /// Take over the existing request.
-    case reuse
-    /// Cancel the existing request and make a new one.
-    case renew
-    /// Fail with a conflict error.
-    case none
-}
-
 /// Which part of a credential to retrieve.
 public enum CredentialField: String, Sendable, Equatable, CaseIterable {
     case password
@@ -21,18 +11,21 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var reason: String?
     /// Minutes; nil takes the profile's default, then the account's.
     public var durationMinutes: Int?
-    /// Vendor access type ("View", "RDP", "SSH"); nil for the vendor's default.
-    public var accessType: String?
-    public var conflict: ConflictOption
+    /// The vendor's own check-out options by key (BeyondTrust: `conflict`, `access_type`), as
+    /// its module declares them in `CheckoutOptionSpec`s. Missing keys take the profile's default.
+    public var options: [String: String]
+    /// Ask the server where the new request stands (pending or granted, its real expiry). A
+    /// caller that fetches the credential straight away turns this off to save a round trip.
+    public var confirmState: Bool
 
     public init(
-        account: Account, reason: String? = nil, durationMinutes: Int? = nil,
-        accessType: String? = nil, conflict: ConflictOption = .reuse
+        account: Account, reason: String? = nil, durationMinutes: Int? = nil, options: [String: String] = [:],
+        confirmState: Bool = true
     ) {
         self.account = account
         self.reason = reason
         self.durationMinutes = durationMinutes
-        self.accessType = accessType
-        self.conflict = conflict
+        self.options = options
+        self.confirmState = confirmState
     }
 }

@@ -31,10 +31,13 @@ public struct StoredSecret: Sendable, Equatable, Hashable, Identifiable {
     public var fileName: String?
     public var description: String?
     public var modifiedAt: Date?
+    /// The fields a retrieval can return; the vendor's mapping lists them.
+    public var fields: [SecretField]
 
     public init(
         id: String, folderID: String?, folderPath: String?, title: String, kind: StoredSecretKind,
-        username: String? = nil, fileName: String? = nil, description: String? = nil, modifiedAt: Date? = nil
+        username: String? = nil, fileName: String? = nil, description: String? = nil, modifiedAt: Date? = nil,
+        fields: [SecretField]? = nil
     ) {
         self.id = id
         self.folderID = folderID
@@ -45,5 +48,22 @@ public struct StoredSecret: Sendable, Equatable, Hashable, Identifiable {
         self.fileName = fileName
         self.description = description
         self.modifiedAt = modifiedAt
+        self.fields = fields ?? StoredSecret.defaultFields(kind: kind, username: username, fileName: fileName)
+    }
+
+    /// `FOLDER/PATH/TITLE`.
+    public var path: String { folderPath.map { "\($0)/\(title)" } ?? title }
+
+    /// The fields of a credential, text or file secret when the vendor lists none of its own.
+    public static func defaultFields(kind: StoredSecretKind, username: String?, fileName: String?) -> [SecretField] {
+        switch kind {
+        case .credential:
+            [
+                SecretField(slug: "username", label: "Username", kind: .username, isSecret: false, plainValue: username),
+                SecretField(slug: "password", label: "Password", kind: .password, isSecret: true),
+            ]
+        case .text: [SecretField(slug: "text", label: "Text", kind: .text, isSecret: true)]
+        case .file: [SecretField(slug: "file", label: "File", kind: .file, isSecret: true, fileName: fileName)]
+        }
     }
 }

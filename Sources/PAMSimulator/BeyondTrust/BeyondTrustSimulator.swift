@@ -1,10 +1,16 @@
 import Foundation
 import PAMCore
 
+extension SimulatorKind {
+    /// BeyondTrust Password Safe.
+    public static let beyondtrust = SimulatorKind(vendor: "beyondtrust", shortName: "Password Safe") {
+        BeyondTrustSimulator($0)
+    }
+}
+
 /// BeyondTrust Password Safe / BeyondInsight public API v3, over a seeded world.
 /// The routes are declared here; their handlers live in `BeyondTrustRoutes+*.swift`.
 final class BeyondTrustSimulator: SimulatedVendor {
-    let vendor = Vendor.beyondtrust
     let basePath = "/BeyondTrust/api/public/v3"
     let aliasBasePaths = ["/eEye.RetinaCS.Server/api/public/v3"]
     let world: BeyondTrustWorld

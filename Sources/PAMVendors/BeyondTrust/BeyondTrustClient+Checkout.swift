@@ -2,7 +2,7 @@ import Foundation
 import PAMCore
 
 extension BeyondTrustClient: CredentialCheckout {
-    public func checkOut(_ request: CheckoutRequest) async throws -> Lease {
+    public func checkOut(_ request: CheckoutRequest) async throws -> CheckoutOutcome {
         try await call("check-out") {
             let account = request.account
             let duration = try resolvedDuration(request)
@@ -10,19 +10,34 @@ extension BeyondTrustClient: CredentialCheckout {
             guard let systemID = Int(account.systemID), let accountID = Int(account.id) else {
                 throw PAMError(.usage, "account \(account.path) has non-numeric ids")
             }
+            let conflict = option(BeyondTrustCheckoutOptions.conflict, request)
             let body = BeyondTrustDTO.RequestBody(
                 SystemID: systemID, AccountID: accountID, DurationMinutes: duration, Reason: reason,
-                AccessType: request.accessType ?? configuration.defaults.accessType ?? "View",
-                ConflictOption: request.conflict == .none ? nil : request.conflict.rawValue
+                AccessType: option(BeyondTrustCheckoutOptions.accessType, request),
+                ConflictOption: conflict == "none" ? nil : conflict
             )
             let issuedAt = now()
-            let requestID = try await createRequest(body, request: request)
-            let expiresDate = try? await activeRequest(id: requestID)?.ExpiresDate
-            return Lease(
-                profile: profile, vendor: vendor, requestID: requestID, accountID: account.id, systemID: account.systemID,
+            let created = try await createRequest(body, request: request, conflict: conflict)
+            let fromDuration = BeyondTrustMapping.expiry(serverDate: nil, issuedAt: issuedAt, durationMinutes: duration)
+            var lease = Lease(
+                profile: profile, vendor: vendor, requestID: created.id, accountID: account.id, systemID: account.systemID,
                 systemName: account.systemName, accountName: account.name, reason: reason, issuedAt: issuedAt,
-                expiresAt: BeyondTrustMapping.expiry(serverDate: ISODateTime.parse(expiresDate), issuedAt: issuedAt, durationMinutes: duration)
+                expiresAt: fromDuration
             )
+            // The answer is a bare id: only the request list tells a pending request from an
+            // active one, and the real expiry. Callers that fetch the credential next skip it
+            // (a pending request then answers 4034 there).
+            guard request.confirmState else { return .granted(lease, reused: created.reused) }
+            // The request exists now: a failed look-up must not lose it, so it reports the lease.
+            let listed = try? await decode([BeyondTrustDTO.Request].self, .requests(status: "all"))
+                .first { String($0.RequestID) == created.id }
+            if let listed {
+                let mapped = BeyondTrustMapping.request(listed)
+                if mapped.state == .pendingApproval { return .pending(mapped) }
+                lease.expiresAt = BeyondTrustMapping.expiry(
+                    serverDate: ISODateTime.parse(listed.ExpiresDate), issuedAt: issuedAt, durationMinutes: duration)
+            }
+            return .granted(lease, reused: created.reused)
         }
     }
 
@@ -36,8 +51,11 @@ extension BeyondTrustClient: CredentialCheckout {
         }
     }
 
-    public func checkIn(requestID: String, reason: String?) async throws {
-        try await call("check-in") {
+    /// BeyondTrust has one verb: `Checkin` ends an active request and withdraws a pending one
+    /// (docs/DECISIONS.md); there is nothing to acknowledge.
+    public func release(requestID: String, action: RequestAction, reason: String?) async throws {
+        try await call(action == .cancel ? "cancel request" : "check-in") {
+            guard action != .acknowledge else { return }
             let body = WireJSON.encode(BeyondTrustDTO.CheckinBody(Reason: reason))
             _ = try await session.send(.checkIn(requestID: requestID), body: .bytes(body))
         }
@@ -45,21 +63,21 @@ extension BeyondTrustClient: CredentialCheckout {
 
     public func listRequests() async throws -> [AccessRequest] {
         try await call("list requests") {
-            async let active = decode([BeyondTrustDTO.Request].self, .requests(status: "active"))
-            async let pending = decode([BeyondTrustDTO.Request].self, .requests(status: "pending"))
-            var seen = Set<Int>()
-            return try await (active + pending).filter { seen.insert($0.RequestID).inserted }.map(BeyondTrustMapping.request)
+            try await decode([BeyondTrustDTO.Request].self, .requests(status: "all")).map(BeyondTrustMapping.request)
         }
     }
 
     /// Posts the request; on a 409 for `reuse` (servers that ignore ConflictOption) takes over
-    /// my existing active request, as the vendor's own SDK does.
-    private func createRequest(_ body: BeyondTrustDTO.RequestBody, request: CheckoutRequest) async throws -> String {
+    /// my existing active request, as the vendor's own SDK does. A 200 (not 201) means the
+    /// server reused my request.
+    private func createRequest(
+        _ body: BeyondTrustDTO.RequestBody, request: CheckoutRequest, conflict: String
+    ) async throws -> (id: String, reused: Bool) {
         let subject = request.account.path
         let response = try await session.send(.createRequest, body: .bytes(WireJSON.encode(body)), subject: subject, accept: [409])
         if response.status == 409 {
             let existing = try? await activeRequest(systemID: body.SystemID, accountID: body.AccountID)
-            if request.conflict == .reuse, let existing { return String(existing.RequestID) }
+            if conflict == "reuse", let existing { return (String(existing.RequestID), true) }
             let hint = existing.map { " (request \($0.RequestID)); use --conflict reuse or renew" } ?? ""
             throw PAMError(
                 .conflict, "an active request for \(subject) already exists\(hint) (BeyondTrust 4091)",
@@ -71,11 +89,12 @@ extension BeyondTrustClient: CredentialCheckout {
         guard let id = Int(text) else {
             throw PAMError(.malformed, "the check-out answer is not a request id", operation: "check-out")
         }
-        return String(id)
+        return (String(id), response.status == 200 && conflict == "reuse")
     }
 
-    private func activeRequest(id: String) async throws -> BeyondTrustDTO.Request? {
-        try await decode([BeyondTrustDTO.Request].self, .requests(status: "active")).first { String($0.RequestID) == id }
+    /// A check-out option: the request's, else the profile's, else the vendor's default.
+    private func option(_ spec: CheckoutOptionSpec, _ request: CheckoutRequest) -> String {
+        request.options[spec.key] ?? configuration.defaults.options[spec.key] ?? spec.defaultValue ?? ""
     }
 
     private func activeRequest(systemID: Int, accountID: Int) async throws -> BeyondTrustDTO.Request? {

@@ -5,7 +5,8 @@ import PAMCore
 /// credentials, and the Secrets Safe folder tree.
 public final class BeyondTrustClient: VendorClient {
     public let profile: String
-    public let vendor = Vendor.beyondtrust
+    public static let vendorID: VendorID = "beyondtrust"
+    public let vendor = BeyondTrustClient.vendorID
     let configuration: BeyondTrustConfiguration
     let session: BeyondTrustSession
     let now: @Sendable () -> Date

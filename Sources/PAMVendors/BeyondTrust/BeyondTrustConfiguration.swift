@@ -34,13 +34,14 @@ public struct BeyondTrustConfiguration: Sendable {
 public struct ProfileCheckoutDefaults: Sendable, Equatable {
     public var durationMinutes: Int?
     public var reason: String?
-    public var accessType: String?
+    /// The vendor's check-out options (`CheckoutOptionSpec` keys) the profile sets.
+    public var options: [String: String]
     public var requireReason: Bool
 
-    public init(durationMinutes: Int? = nil, reason: String? = nil, accessType: String? = nil, requireReason: Bool = false) {
+    public init(durationMinutes: Int? = nil, reason: String? = nil, options: [String: String] = [:], requireReason: Bool = false) {
         self.durationMinutes = durationMinutes
         self.reason = reason
-        self.accessType = accessType
+        self.options = options
         self.requireReason = requireReason
     }
 }

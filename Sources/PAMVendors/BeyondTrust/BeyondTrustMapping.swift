@@ -24,16 +24,38 @@ enum BeyondTrustMapping {
             name: dto.AccountName, domain: dto.DomainName.flatMap { $0.isEmpty ? nil : $0 },
             description: dto.AccountDescription, platform: dto.PlatformID.flatMap { platformNames[$0] },
             defaultDurationMinutes: dto.DefaultReleaseDuration, maximumDurationMinutes: dto.MaximumReleaseDuration,
-            lastChange: ISODateTime.parse(dto.LastChangeDate)
+            lastChange: ISODateTime.parse(dto.LastChangeDate), fields: accountFields(dto.AccountName)
         )
+    }
+
+    /// A managed account yields its password, or its SSH key (`type=dsskey`), under a request.
+    static func accountFields(_ name: String) -> [SecretField] {
+        [
+            SecretField(slug: "username", label: "Username", kind: .username, isSecret: false, plainValue: name),
+            SecretField(slug: "password", label: "Password", kind: .password, isSecret: true),
+            SecretField(slug: "key", label: "SSH key", kind: .privateKey, isSecret: true),
+        ]
     }
 
     static func request(_ dto: BeyondTrustDTO.Request) -> AccessRequest {
         AccessRequest(
             id: String(dto.RequestID), systemID: String(dto.SystemID), systemName: dto.SystemName ?? String(dto.SystemID),
             accountID: String(dto.AccountID), accountName: dto.AccountName ?? String(dto.AccountID),
-            status: dto.Status ?? "Unknown", reason: dto.Reason, expiresAt: ISODateTime.parse(dto.ExpiresDate)
+            state: requestState(dto.Status), vendorState: dto.Status ?? "Unknown", reason: dto.Reason,
+            requestedAt: ISODateTime.parse(dto.ApprovedDate ?? dto.RequestReleaseDate), expiresAt: ISODateTime.parse(dto.ExpiresDate)
         )
+    }
+
+    /// `Status` words (spec §3.3 lists only the filters `active` and `pending`; the rest are
+    /// docs/DECISIONS.md choices). An active request is a released credential: a lease.
+    static func requestState(_ status: String?) -> RequestState {
+        switch status?.lowercased() {
+        case "active", "approved": .checkedOut
+        case "pending": .pendingApproval
+        case "denied": .denied
+        case "expired": .expired
+        default: .closed
+        }
     }
 
     static func folder(_ dto: BeyondTrustDTO.Folder) -> Folder {

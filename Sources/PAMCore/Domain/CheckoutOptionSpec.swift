@@ -1,0 +1,31 @@
+/// A vendor-specific check-out option, described as data so the config, the CLI and the
+/// check-out dialog can offer it without knowing the vendor (BeyondTrust's `conflict`).
+public struct CheckoutOptionSpec: Sendable, Equatable, Hashable {
+    /// The config key and, with `_` as `-`, the CLI flag (`access_type` → `--access-type`).
+    public var key: String
+    /// Short label for the dialog.
+    public var label: String
+    /// One line for `--help` and the config example.
+    public var help: String
+    /// The accepted values; nil for free text.
+    public var choices: [String]?
+    /// What the vendor does when the option is not given.
+    public var defaultValue: String?
+
+    public init(key: String, label: String, help: String, choices: [String]? = nil, defaultValue: String? = nil) {
+        self.key = key
+        self.label = label
+        self.help = help
+        self.choices = choices
+        self.defaultValue = defaultValue
+    }
+
+    /// The CLI flag, e.g. `--access-type`.
+    public var flag: String { "--" + key.replacingOccurrences(of: "_", with: "-") }
+
+    /// Why `value` is not accepted, or nil when it is.
+    public func problem(with value: String) -> String? {
+        guard let choices, !choices.contains(value) else { return nil }
+        return "'\(value)' is not one of: \(choices.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,35 @@
+import PAMConfig
+import PAMCore
+import PAMSimulator
+
+/// Everything the rest of pamtui needs from one vendor: its name, its config schema and
+/// check-out options, how to make a client for a profile and what that profile can do, and its
+/// simulator with the profile and ready-JSON fields that go with it. Nothing outside a vendor's
+/// folders and `VendorRegistry` names a vendor.
+public protocol VendorModule: Sendable {
+    var id: VendorID { get }
+    /// The product name as its maker writes it.
+    var displayName: String { get }
+    /// Profile keys, secret keys, auth methods and check-out options.
+    var schema: VendorSchema { get }
+    /// What a profile of this vendor can do, known before connecting (from its auth method,
+    /// say); the client made for it reports the same.
+    func capabilities(for profile: Profile) -> Capabilities
+    /// A signed-out client for `profile` on `transport`. Reads the profile's secret sources.
+    func makeClient(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient
+    /// The vendor's simulator; nil until it has one.
+    var simulator: SimulatorKind? { get }
+    /// The profile keys (beyond `url` and TLS) that connect to a running simulator.
+    func simulatedProfileFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)]
+    /// The fields of the vendor's object in `simulate`'s ready JSON (beyond `url`).
+    func readyFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)]
+}
+
+extension VendorModule {
+    public var displayName: String { schema.displayName }
+
+    /// By default the ready JSON lists the simulator's credentials as it reports them.
+    public func readyFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)] {
+        endpoint.credentials
+    }
+}
