@@ -128,6 +128,10 @@ let package = Package(
             name: "PAMSimulatorTests",
             dependencies: ["PAMSimulator", "PAMTestSupport", "PAMTransport", "PAMVendors"]
         ),
+        .testTarget(
+            name: "PAMConformanceTests",
+            dependencies: ["PAMModules", "PAMTestSupport", "PAMTransport", "PAMConfig", "PAMSimulator", "PAMCore"]
+        ),
         .testTarget(name: "PAMCLITests", dependencies: ["PAMTestSupport", "PAMConfig"]),
     ]
 )

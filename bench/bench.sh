@@ -3,8 +3,9 @@
 # release build and with the official Python library (BIPS), against the same
 # `pamtui simulate` on loopback (plain HTTP for both). Prints both wall times (best of
 # BENCH_RUNS), the ratio python/pamtui (the machine-independent figure), pamtui's peak RSS,
-# and PASS/MISS against the targets. A benchmark, not a test: exits 0 on MISS, non-zero only
-# when something fails outright (build, simulator, a run, or differing account counts).
+# and PASS/MISS against the targets; then the API calls of each CLI operation (api_calls.sh).
+# A benchmark, not a test: exits 0 on MISS, non-zero only when something fails outright
+# (build, simulator, a run, or differing account counts).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,6 +61,10 @@ done
 
 stop_simulator || { echo "bench: simulator did not exit cleanly" >&2; exit 1; }
 "$py" "$here/report.py" "$work/pamtui.runs" "$work/bips.runs" "$pamtui_count" "$work"/bips.count.*
+
+# API calls per CLI operation, counted from the trace (machine-independent), against its own
+# simulator with the seeded world.
+PAMTUI_BIN="$PAMTUI_BIN" "$here/api_calls.sh"
 
 # The terminal UI's hot paths over 100,000 accounts (no simulator needed), its idle CPU, and
 # presenting a 250x80 frame through ncurses in a real terminal (tmux).
