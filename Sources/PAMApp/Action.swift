@@ -16,8 +16,10 @@ public enum Action: Sendable, Equatable {
     case checkedIn(leaseID: String, Result<Lease, ActionError>)
     case leasesLoaded(profile: String, Result<[Lease], ActionError>)
     /// The secret of a lease is in the store and may be revealed or copied.
-    case secretReady(leaseID: String, purpose: SecretPurpose, Result<Bool, ActionError>)
-    case copied(leaseID: String, Result<ClipboardHold, ActionError>)
+    /// A secret is in the store under `key`; the success value names it for the audit log.
+    case secretReady(key: String, purpose: SecretPurpose, Result<String, ActionError>)
+    case copied(key: String, Result<ClipboardHold, ActionError>)
+    case secretsLoaded(requestID: Int, Result<[StoredSecret], ActionError>)
     case clipboardCleared(verified: Bool)
     case exchange(HTTPExchange)
     /// A profile's server session after a call.

@@ -108,15 +108,32 @@ public struct Flash: Sendable, Equatable {
     }
 }
 
-/// The secret on screen: which lease, until when. The bytes stay in the effect runner's store.
+/// The secret on screen: its store key (a lease's id, or a stored secret's field), until when.
+/// The bytes stay in the effect runner's store.
 public struct Reveal: Sendable, Equatable {
-    public var leaseID: String
+    public var key: String
     public var until: Date
 
-    public init(leaseID: String, until: Date) {
-        self.leaseID = leaseID
+    public init(key: String, until: Date) {
+        self.key = key
         self.until = until
     }
+}
+
+/// Names one field of one target of one profile in the secret store.
+public struct SecretKey: Sendable, Hashable {
+    public var profile: String
+    public var target: String
+    public var field: String
+
+    public init(profile: String, target: CredentialTarget, field: String) {
+        self.profile = profile
+        self.target = target.key
+        self.field = field
+    }
+
+    /// The store's key.
+    public var id: String { "\(profile):\(target):\(field)" }
 }
 
 /// The secret in the clipboard: when it clears.
@@ -149,6 +166,9 @@ public struct AppState: Sendable, Equatable {
     /// The system whose accounts are shown; nil shows all.
     public var accountScope: ManagedSystem?
     public var folders: LoadState<[FolderTree.Node]> = .idle
+    /// The folder opened in the folders pane, which then lists its secrets.
+    public var openFolder: FolderTree.Node?
+    public var secrets: LoadState<[StoredSecret]> = .idle
     public var leases: [Lease] = []
     /// Each profile's server session, as last reported.
     public var sessions: [String: SessionStatus] = [:]

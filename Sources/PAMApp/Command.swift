@@ -7,7 +7,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case open, back
     case filter, invertFilter = "invert-filter"
-    case checkout, checkin, reveal, copy, refresh
+    case checkout, checkin, reveal, copy, copyUsername = "copy-username", refresh
     case help, palette, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
     case profile, theme
     case quit
@@ -36,7 +36,8 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .checkout: "Check out the selected account"
         case .checkin: "Check in the selected lease"
         case .reveal: "Reveal the secret for a few seconds"
-        case .copy: "Copy the secret; the clipboard clears itself"
+        case .copy: "Copy the password (or the secret); the clipboard clears itself"
+        case .copyUsername: "Copy the username"
         case .refresh: "Reload the pane"
         case .help: "Help: keys and commands"
         case .palette: "Command palette"
@@ -55,7 +56,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Commands that change vendor state or expose a secret: refused in read-only mode.
     public var isPrivileged: Bool {
         switch self {
-        case .checkout, .checkin, .copy: true
+        case .checkout, .checkin, .copy, .copyUsername: true
         default: false
         }
     }

@@ -28,7 +28,7 @@ struct DetailView {
                 return items + [KeyValueItem("Password", "check out with c", role: .muted)]
             }
             if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
-            if state.reveal?.leaseID == lease.id, let value = secret(lease.id) {
+            if state.reveal?.key == lease.id, let value = secret(lease.id) {
                 let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
                 // The secret gets a line of its own, the pane's full width, so it is never cut.
                 var line = KeyValueItem.section(value)
@@ -51,11 +51,38 @@ struct DetailView {
         case .profiles:
             guard let profile = state.profile else { return [] }
             return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendorName)]
+        case .folders where state.openFolder != nil:
+            guard let stored = Presentation.selectedSecret(state), let profile = state.profile else { return [] }
+            return secretItems(stored, profile: profile.name, state, secret: secret)
         case .folders:
             guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
             return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
         case .tasks:
             return []
         }
+    }
+
+    /// A stored secret's fields in the vendor's order: plain ones as they are, secret ones
+    /// masked unless this one is revealed.
+    private func secretItems(_ stored: StoredSecret, profile: String, _ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
+        var items = [KeyValueItem("Secret", stored.title), KeyValueItem("Folder", stored.folderPath ?? state.openFolder?.path ?? "—")]
+        for field in stored.fields {
+            if !field.isSecret {
+                items.append(KeyValueItem(field.label, field.plainValue ?? "—"))
+                continue
+            }
+            let key = SecretKey(profile: profile, target: .secret(stored), field: field.slug).id
+            if state.reveal?.key == key, let value = secret(key) {
+                let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
+                var line = KeyValueItem.section(value)
+                line.role = .secret
+                items += [KeyValueItem(field.label, "masks again in \(left) s", role: .muted), line]
+            } else if field.kind == .file {
+                items.append(KeyValueItem(field.label, field.fileName ?? "file", role: .muted))
+            } else {
+                items.append(.masked(field.label, glyphs: glyphs))
+            }
+        }
+        return items + [KeyValueItem("", "r reveal · y copy · u username", role: .muted)]
     }
 }

@@ -5,18 +5,21 @@ public enum Effect: Sendable, Equatable {
     case loadSystems(profile: String, requestID: Int)
     case loadAccounts(profile: String, scope: AccountScope, requestID: Int)
     case loadFolders(profile: String, requestID: Int)
+    case loadSecrets(profile: String, folderID: String, requestID: Int)
     case checkOut(profile: String, CheckoutRequest, requestID: Int)
     case checkIn(Lease, reason: String?)
     /// My active requests on the profile, as leases (from earlier runs or other tools).
     case loadLeases(profile: String)
     /// Fetch the lease's secret into the runner's store.
     case fetchSecret(Lease, purpose: SecretPurpose)
-    case copySecret(leaseID: String, clearAfterSeconds: Int)
+    /// Fetch one field of an account or stored secret into the store under `key`.
+    case fetchField(profile: String, CredentialTarget, field: String, lease: Lease?, key: String, purpose: SecretPurpose)
+    case copySecret(key: String, clearAfterSeconds: Int)
     case clearClipboard
     /// Explain the clipboard backend in use.
     case clipboardDoctor
     /// Wipe a secret from the store (masked again, lease ended).
-    case forgetSecret(leaseID: String)
+    case forgetSecret(key: String)
     case setMouse(Bool)
     /// Draw with another theme (the terminal loads it).
     case setTheme(String)
@@ -28,7 +31,7 @@ public enum Effect: Sendable, Equatable {
     var profile: String? {
         switch self {
         case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _),
-             .loadLeases(let profile):
+             .loadLeases(let profile), .loadSecrets(let profile, _, _), .fetchField(let profile, _, _, _, _, _):
             profile
         case .checkIn(let lease, _), .fetchSecret(let lease, _):
             lease.profile

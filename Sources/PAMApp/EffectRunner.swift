@@ -95,16 +95,33 @@ public final class EffectRunner: Sendable {
                 try await self.capable(lease.profile, (any CredentialCheckout).self).checkIn(requestID: lease.requestID, reason: reason)
                 return lease
             })
-        case .fetchSecret(let lease, let purpose):
-            return .secretReady(leaseID: lease.id, purpose: purpose, await attempt {
-                let secret = try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)
-                self.secrets.store(secret, for: lease.id)
-                return true
+        case .loadSecrets(let profile, let folderID, let id):
+            return .secretsLoaded(requestID: id, await attempt {
+                try await self.capable(profile, (any FolderBrowsing).self).listSecrets(folderID: folderID)
             })
-        case .copySecret(let leaseID, let seconds):
-            return .copied(leaseID: leaseID, await attempt {
+        case .fetchSecret(let lease, let purpose):
+            return .secretReady(key: lease.id, purpose: purpose, await attempt {
+                // A secret already in the store (revealed) is copied without asking the server again.
+                if self.secrets.withSecret(lease.id, { _ in true }) == nil {
+                    let secret = try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)
+                    self.secrets.store(secret, for: lease.id)
+                }
+                return "\(lease.systemName)/\(lease.accountName)"
+            })
+        case .fetchField(let profile, let target, let field, let lease, let key, let purpose):
+            return .secretReady(key: key, purpose: purpose, await attempt {
+                if self.secrets.withSecret(key, { _ in true }) == nil {
+                    let client = try await self.capable(profile, (any FieldRetrieval).self)
+                    let values = try await client.retrieve(target, fields: .one(field), context: RetrievalContext(lease: lease))
+                    guard let value = values.first?.value else { throw PAMError(.notFound, "\(target.path) has no \(field)", profile: profile) }
+                    self.secrets.store(value, for: key)
+                }
+                return "\(target.path) \(field)"
+            })
+        case .copySecret(let key, let seconds):
+            return .copied(key: key, await attempt {
                 guard let clipboard = self.clipboard else { throw PAMError(.unsupported, "no clipboard is available") }
-                guard let hold = try await self.secrets.copyOut(leaseID, { try await clipboard.copy($0, clearAfterSeconds: seconds) }) else {
+                guard let hold = try await self.secrets.copyOut(key, { try await clipboard.copy($0, clearAfterSeconds: seconds) }) else {
                     throw PAMError(.notFound, "the secret is no longer held; reveal or copy again")
                 }
                 return hold

@@ -97,6 +97,11 @@ struct PaneView {
                 return row([account.name, account.systemName, account.domain ?? ""],
                            role: leased.contains("\(profile):\(account.systemID)/\(account.id)") ? .ok : nil)
             }
+        case .folders where state.openFolder != nil:
+            let secrets = Presentation.secrets(state)
+            return Content(columns: [TableColumn("SECRET", width: .fit(min: 10)), TableColumn("KIND", width: .flexible(min: 0))],
+                           rows: secrets.map { TableRow([$0.title, $0.kind.rawValue]) },
+                           message: message(state.secrets, "no secrets"), badge: badge(state.secrets, secrets.count))
         case .folders:
             let folders = Presentation.folders(state)
             return Content(columns: [TableColumn("FOLDER")],
@@ -146,7 +151,7 @@ extension Pane {
         case .profiles: "Profiles"
         case .systems: "Systems"
         case .accounts: state.accountScope.map { "Accounts on \($0.name)" } ?? "Accounts"
-        case .folders: "Folders"
+        case .folders: state.openFolder?.path ?? "Folders"
         case .tasks: "Tasks"
         case .leases: "Leases"
         }

@@ -36,6 +36,32 @@ public enum Presentation {
         return filtered(state.folders.value ?? [], pane) { [$0.path] }
     }
 
+    /// The secrets of the folder open in the folders pane.
+    public static func secrets(_ state: AppState) -> [StoredSecret] {
+        let pane = state.pane(.folders)
+        return filtered(state.secrets.value ?? [], pane) { [$0.title, $0.username, $0.kind.rawValue] }
+    }
+
+    /// The stored secret selected in an open folder, when the folders pane has focus.
+    public static func selectedSecret(_ state: AppState) -> StoredSecret? {
+        guard state.focus == .folders, state.openFolder != nil else { return nil }
+        return selected(secrets(state), state, .folders)
+    }
+
+    /// The field `r` and `y` act on: the password, else the first secret field.
+    public static func mainField(_ secret: StoredSecret) -> SecretField? {
+        secret.fields.first { $0.kind == .password } ?? secret.fields.first(where: \.isSecret)
+    }
+
+    /// The store key of what the secret keys act on now: the selected secret's main field, or
+    /// the focused lease.
+    public static func focusedSecretKey(_ state: AppState) -> String? {
+        if let secret = selectedSecret(state), let profile = state.profile, let field = mainField(secret) {
+            return SecretKey(profile: profile.name, target: .secret(secret), field: field.slug).id
+        }
+        return focusedLease(state)?.id
+    }
+
     public static func leases(_ state: AppState) -> [Lease] {
         let pane = state.pane(.leases)
         return filtered(state.leases, pane) { [$0.systemName, $0.accountName, $0.profile] }
@@ -51,7 +77,7 @@ public enum Presentation {
         case .profiles: profiles(state).count
         case .systems: systems(state).count
         case .accounts: accounts(state).count
-        case .folders: folders(state).count
+        case .folders: state.openFolder == nil ? folders(state).count : secrets(state).count
         case .tasks: 0
         case .leases: leases(state).count
         }

@@ -92,8 +92,8 @@ extension Reducer {
             state.leases.removeAll { $0.id == leaseID }
             flash(&state, "checked in \(lease.systemName)/\(lease.accountName)")
             audit(&state, "checked in \(lease.profile):\(lease.systemName)/\(lease.accountName)")
-            var effects: [Effect] = [.forgetSecret(leaseID: leaseID)]
-            if state.reveal?.leaseID == leaseID { state.reveal = nil }
+            var effects: [Effect] = [.forgetSecret(key: leaseID)]
+            if state.reveal?.key == leaseID { state.reveal = nil }
             if state.quitting && state.checkingIn.isEmpty { effects += finishQuit(&state) }
             return effects
         case .failure(let error):

@@ -33,6 +33,7 @@ extension Reducer {
         case .checkin: return askCheckin(&state)
         case .reveal: return requestSecret(&state, purpose: .reveal)
         case .copy: return requestSecret(&state, purpose: .copy)
+        case .copyUsername: return requestSecret(&state, purpose: .copy, field: .username)
         case .refresh: return reloadProfile(&state)
         case .help:
             state.overlay = .help(query: "", selected: 0)
@@ -120,8 +121,21 @@ extension Reducer {
             state.panes[.accounts] = PaneState()
             return loadAccounts(&state) + focus(&state, .accounts)
         case .accounts: return beginCheckout(&state)
+        case .folders where state.openFolder != nil: return requestSecret(&state, purpose: .reveal)
+        case .folders: return openFolder(&state)
         default: return []
         }
+    }
+
+    /// Lists the selected folder's secrets in the folders pane.
+    static func openFolder(_ state: inout AppState) -> [Effect] {
+        guard let profile = state.profile, let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
+        let effects = maskOnMove(&state)
+        state.openFolder = node
+        state.panes[.folders] = PaneState()
+        let id = nextRequest(&state)
+        state.secrets = .loading(requestID: id)
+        return effects + [.loadSecrets(profile: profile.name, folderID: node.id, requestID: id)]
     }
 
     static func back(_ state: inout AppState) -> [Effect] {
@@ -130,6 +144,20 @@ extension Reducer {
             state.panes[state.focus, default: PaneState()].filter = ""
             state.panes[state.focus, default: PaneState()].filterInverted = false
             return []
+        }
+        if state.focus == .folders, let folder = state.openFolder {
+            var effects: [Effect] = []
+            if let reveal = state.reveal, reveal.key == Presentation.focusedSecretKey(state) {
+                state.reveal = nil
+                effects.append(.forgetSecret(key: reveal.key))
+            }
+            state.openFolder = nil
+            state.secrets = .idle
+            // Back on the folder that was open.
+            let index = Presentation.folders(state).firstIndex { $0.id == folder.id } ?? 0
+            state.panes[.folders] = PaneState()
+            state.panes[.folders]?.selected = index
+            return effects
         }
         if state.focus == .accounts, state.accountScope != nil {
             state.accountScope = nil
@@ -149,6 +177,8 @@ extension Reducer {
     static func reloadProfile(_ state: inout AppState) -> [Effect] {
         guard let profile = state.profile else { return [] }
         state.accountScope = nil
+        state.openFolder = nil
+        state.secrets = .idle
         for pane in [Pane.systems, .accounts, .folders] { state.panes[pane] = PaneState() }
         var effects: [Effect] = []
         if profile.capabilities.contains(.systems) {

@@ -159,7 +159,7 @@ extension Reducer {
         state.quitting = true
         var effects: [Effect] = state.clipboard == nil ? [] : [.clearClipboard]
         state.clipboard = nil
-        if let reveal = state.reveal { effects.append(.forgetSecret(leaseID: reveal.leaseID)) }
+        if let reveal = state.reveal { effects.append(.forgetSecret(key: reveal.key)) }
         state.reveal = nil
         return effects + [.quit]
     }

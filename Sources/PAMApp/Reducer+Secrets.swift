@@ -2,13 +2,32 @@ import Foundation
 import PAMCore
 
 extension Reducer {
-    /// Fetches the focused lease's secret for a reveal or a copy.
-    static func requestSecret(_ state: inout AppState, purpose: SecretPurpose) -> [Effect] {
+    /// Fetches the focused secret for a reveal or a copy: the focused lease's password, or a
+    /// field of the stored secret selected in an open folder (`field` nil: its main secret).
+    static func requestSecret(_ state: inout AppState, purpose: SecretPurpose, field: FieldKind? = nil) -> [Effect] {
+        if let secret = Presentation.selectedSecret(state), let profile = state.profile {
+            let chosen = field.flatMap { kind in secret.fields.first { $0.kind == kind } } ?? (field == nil ? Presentation.mainField(secret) : nil)
+            guard let chosen else {
+                flash(&state, "\(secret.title) has no \(field?.rawValue ?? "secret") field", error: true)
+                return []
+            }
+            let key = SecretKey(profile: profile.name, target: .secret(secret), field: chosen.slug).id
+            if purpose == .reveal, state.reveal?.key == key {
+                state.reveal = nil
+                return [.forgetSecret(key: key)]
+            }
+            return [.fetchField(profile: profile.name, .secret(secret), field: chosen.slug, lease: nil, key: key, purpose: purpose)]
+        }
         guard let lease = Presentation.focusedLease(state) else {
             flash(&state, "check the account out first (c)", error: true)
             return []
         }
-        if purpose == .reveal, state.reveal?.leaseID == lease.id {
+        if field == .username {
+            let account = Account(id: lease.accountID, systemID: lease.systemID, systemName: lease.systemName, name: lease.accountName)
+            let key = SecretKey(profile: lease.profile, target: .account(account), field: "username").id
+            return [.fetchField(profile: lease.profile, .account(account), field: "username", lease: lease, key: key, purpose: purpose)]
+        }
+        if purpose == .reveal, state.reveal?.key == lease.id {
             state.reveal = nil
             return []
         }
@@ -16,28 +35,31 @@ extension Reducer {
     }
 
     static func secretReady(
-        _ state: inout AppState, _ leaseID: String, _ purpose: SecretPurpose, _ result: Result<Bool, ActionError>
+        _ state: inout AppState, _ key: String, _ purpose: SecretPurpose, _ result: Result<String, ActionError>
     ) -> [Effect] {
-        guard case .success = result, let lease = state.leases.first(where: { $0.id == leaseID }) else {
-            if case .failure(let error) = result { flash(&state, error.message, error: true) }
+        let subject: String
+        switch result {
+        case .success(let name): subject = name
+        case .failure(let error):
+            flash(&state, error.message, error: true)
             return []
         }
         switch purpose {
         case .reveal:
             // Only reveal what is still focused: the user may have moved on while it loaded.
-            guard Presentation.focusedLease(state)?.id == leaseID else { return [] }
-            state.reveal = Reveal(leaseID: leaseID, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
-            audit(&state, "revealed \(lease.systemName)/\(lease.accountName)")
+            guard Presentation.focusedSecretKey(state) == key else { return [.forgetSecret(key: key)] }
+            state.reveal = Reveal(key: key, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
+            audit(&state, "revealed \(subject)")
             return []
         case .copy:
-            audit(&state, "copied \(lease.systemName)/\(lease.accountName)")
-            return [.copySecret(leaseID: leaseID, clearAfterSeconds: state.settings.clipboardClearSeconds)]
+            audit(&state, "copied \(subject)")
+            return [.copySecret(key: key, clearAfterSeconds: state.settings.clipboardClearSeconds)]
         }
     }
 
-    static func copied(_ state: inout AppState, leaseID: String, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
+    static func copied(_ state: inout AppState, key: String, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
         // The clipboard has its copy now; the store keeps the secret only while it is revealed.
-        let forget: [Effect] = state.reveal?.leaseID == leaseID ? [] : [.forgetSecret(leaseID: leaseID)]
+        let forget: [Effect] = state.reveal?.key == key ? [] : [.forgetSecret(key: key)]
         switch result {
         case .success(let hold):
             state.clipboard = hold
@@ -50,9 +72,9 @@ extension Reducer {
 
     /// Moving the selection masks a revealed secret at once.
     static func maskOnMove(_ state: inout AppState) -> [Effect] {
-        guard let reveal = state.reveal, Presentation.focusedLease(state)?.id != reveal.leaseID else { return [] }
+        guard let reveal = state.reveal, Presentation.focusedSecretKey(state) != reveal.key else { return [] }
         state.reveal = nil
-        return [.forgetSecret(leaseID: reveal.leaseID)]
+        return [.forgetSecret(key: reveal.key)]
     }
 
     /// Time passes: reveals end, the clipboard clears, flashes fade, leases expire; with the bell on,
@@ -68,7 +90,7 @@ extension Reducer {
         if state.settings.bell && escalated { effects.append(.bell) }
         if let reveal = state.reveal, now >= reveal.until {
             state.reveal = nil
-            effects.append(.forgetSecret(leaseID: reveal.leaseID))
+            effects.append(.forgetSecret(key: reveal.key))
         }
         if let hold = state.clipboard, now >= hold.clearsAt {
             state.clipboard = nil
@@ -78,7 +100,7 @@ extension Reducer {
         let expired = state.leases.filter { $0.expiresAt <= now }
         for lease in expired {
             state.leases.removeAll { $0.id == lease.id }
-            effects.append(.forgetSecret(leaseID: lease.id))
+            effects.append(.forgetSecret(key: lease.id))
             flash(&state, "lease on \(lease.systemName)/\(lease.accountName) expired", error: true)
             audit(&state, "lease expired: \(lease.profile):\(lease.systemName)/\(lease.accountName)")
         }

@@ -30,8 +30,11 @@ public enum Reducer {
         case .checkedOut(_, let result): return checkedOut(&state, result)
         case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
         case .leasesLoaded(let profile, let result): return leasesLoaded(&state, profile: profile, result)
-        case .secretReady(let leaseID, let purpose, let result): return secretReady(&state, leaseID, purpose, result)
-        case .copied(let leaseID, let result): return copied(&state, leaseID: leaseID, result)
+        case .secretReady(let key, let purpose, let result): return secretReady(&state, key, purpose, result)
+        case .copied(let key, let result): return copied(&state, key: key, result)
+        case .secretsLoaded(let id, let result):
+            if state.secrets.pendingRequest == id { state.secrets = loaded(result) }
+            return []
         case .clipboardCleared(let verified):
             state.clipboard = nil
             flash(&state, verified ? "clipboard cleared" : "clipboard overwritten (clearing cannot be verified)")

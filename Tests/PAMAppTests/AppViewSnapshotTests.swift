@@ -43,7 +43,7 @@ import Testing
         _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         _ = Reducer.reduce(&state, .tick(t0.addingTimeInterval(26 * 60)))
         render(state, "lease-masked")
-        _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
+        _ = Reducer.reduce(&state, .secretReady(key: "bt:124", purpose: .reveal, .success("DC01/admin")))
         render(state, "lease-revealed", secret: "Demo-aRJ5-P3fX-7A%p")
     }
 

@@ -13,7 +13,7 @@ import Testing
         #expect(app.state.leases == [lease(admin)])
 
         try await app.press(.character("r"))
-        #expect(app.state.reveal?.leaseID == "bt:124")
+        #expect(app.state.reveal?.key == "bt:124")
         #expect(app.runner.secrets.withSecret("bt:124") { $0.count } == 11)
         try await app.press(.character("y"))
         #expect(app.clipboard.copiedLengths.withLock { $0 } == [11])

@@ -133,7 +133,7 @@ import Testing
         #expect(Presentation.urgency(lease(admin), now: state.now) == .warning)
         #expect(Presentation.urgency(lease(admin), now: t0.addingTimeInterval(29 * 60 + 30)) == .danger)
         let effects = Reducer.reduce(&state, .tick(t0.addingTimeInterval(30 * 60)))
-        #expect(effects == [.forgetSecret(leaseID: "bt:124")])
+        #expect(effects == [.forgetSecret(key: "bt:124")])
         #expect(state.leases.isEmpty)
         #expect(state.flash?.isError == true)
     }
@@ -148,7 +148,7 @@ import Testing
         _ = state.press(.character("i"), .tab)
         #expect(state.press(.enter) == [.checkIn(lease(admin), reason: nil)])
         #expect(state.checkingIn == ["bt:124"])
-        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:124", .success(lease(admin)))) == [.forgetSecret(leaseID: "bt:124")])
+        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:124", .success(lease(admin)))) == [.forgetSecret(key: "bt:124")])
         #expect(state.leases.isEmpty && state.checkingIn.isEmpty)
     }
 }
@@ -160,12 +160,12 @@ import Testing
         #expect(state.flash?.text == "check the account out first (c)")
         _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         #expect(state.press(.character("r")) == [.fetchSecret(lease(admin), purpose: .reveal)])
-        _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
-        #expect(state.reveal == Reveal(leaseID: "bt:124", until: t0.addingTimeInterval(15)))
-        #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(15))) == [.forgetSecret(leaseID: "bt:124")])
+        _ = Reducer.reduce(&state, .secretReady(key: "bt:124", purpose: .reveal, .success("DC01/admin")))
+        #expect(state.reveal == Reveal(key: "bt:124", until: t0.addingTimeInterval(15)))
+        #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(15))) == [.forgetSecret(key: "bt:124")])
         #expect(state.reveal == nil)
-        _ = Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .reveal, .success(true)))
-        #expect(state.press(.character("j")) == [.forgetSecret(leaseID: "bt:124")])
+        _ = Reducer.reduce(&state, .secretReady(key: "bt:124", purpose: .reveal, .success("DC01/admin")))
+        #expect(state.press(.character("j")) == [.forgetSecret(key: "bt:124")])
         #expect(state.reveal == nil)
     }
 
@@ -173,11 +173,11 @@ import Testing
         var state = loadedState()
         _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
         #expect(state.press(.character("y")) == [.fetchSecret(lease(admin), purpose: .copy)])
-        #expect(Reducer.reduce(&state, .secretReady(leaseID: "bt:124", purpose: .copy, .success(true))) == [
-            .copySecret(leaseID: "bt:124", clearAfterSeconds: 30),
+        #expect(Reducer.reduce(&state, .secretReady(key: "bt:124", purpose: .copy, .success("DC01/admin"))) == [
+            .copySecret(key: "bt:124", clearAfterSeconds: 30),
         ])
-        #expect(Reducer.reduce(&state, .copied(leaseID: "bt:124", .success(ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30))))) == [
-            .forgetSecret(leaseID: "bt:124"),
+        #expect(Reducer.reduce(&state, .copied(key: "bt:124", .success(ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30))))) == [
+            .forgetSecret(key: "bt:124"),
         ])
         #expect(Reducer.nextDeadline(state) == t0.addingTimeInterval(1))
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(30))) == [.clearClipboard])
@@ -199,7 +199,7 @@ import Testing
 @Suite struct ReducerQuitTests {
     @Test func quittingWithoutLeasesClearsTheClipboardAndQuits() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .copied(leaseID: "bt:1", .success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
+        _ = Reducer.reduce(&state, .copied(key: "bt:1", .success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
         #expect(state.press(.character("q")) == [.clearClipboard, .quit])
     }
 
@@ -214,8 +214,8 @@ import Testing
 
         _ = state.press(.character("q"), .left, .left)
         #expect(state.press(.enter) == [.checkIn(lease(admin), reason: "pamtui quit"), .checkIn(lease(root, id: "125"), reason: "pamtui quit")])
-        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:124", .success(lease(admin)))) == [.forgetSecret(leaseID: "bt:124")])
-        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:125", .success(lease(root, id: "125")))) == [.forgetSecret(leaseID: "bt:125"), .quit])
+        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:124", .success(lease(admin)))) == [.forgetSecret(key: "bt:124")])
+        #expect(Reducer.reduce(&state, .checkedIn(leaseID: "bt:125", .success(lease(root, id: "125")))) == [.forgetSecret(key: "bt:125"), .quit])
     }
 
     @Test func keepingLeasesQuitsWithoutCheckingIn() {

@@ -48,6 +48,33 @@ import Testing
         }
     }
 
+    @Test func aSecretsSafeFolderOpensAndItsFieldsAreRevealedAndCopied() async throws {
+        try await withDemo { tmux in
+            try await tmux.sendKeys("4", "/", "app", "Enter", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("team/app") && $0.contains("api-token") && $0.contains("app-config") }
+            let detail = try await tmux.waitForScreen { $0.contains("Username: app_rw") || $0.contains("Username:  app_rw") }
+            #expect(!detail.contains("Demo-"), "masked until revealed")
+
+            try await tmux.sendKeys("r")
+            let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
+            let password = try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
+
+            try await tmux.sendKeys("y")
+            _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
+            #expect(try await tmux.tmux(["show-buffer", "-b", "pamtui"]) == password)
+            try await tmux.sendKeys("u")
+            try await waitUntil { (try? await tmux.tmux(["show-buffer", "-b", "pamtui"])) == "app_rw" }
+
+            try await tmux.sendKeys("Escape")
+            let back = try await tmux.waitForScreen { $0.contains("Folders") && !$0.contains("api-token") }
+            #expect(!back.contains(password))
+            try await tmux.sendKeys("q")
+            let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+            #expect(after.contains("EXIT=0"))
+            await #expect(throws: (any Error).self) { try await tmux.tmux(["show-buffer", "-b", "pamtui"]) }
+        }
+    }
+
     /// Filters to DC01 and checks out DC01/admin with the dialog's defaults.
     private func checkOut(_ tmux: TmuxSession) async throws {
         try await tmux.sendKeys("/", "dc01", "Enter", "c")
