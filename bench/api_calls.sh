@@ -17,28 +17,10 @@ show_minimum=5
 [[ -x "$bin" ]] || { echo "api_calls: no pamtui binary at $bin (set PAMTUI_BIN)" >&2; exit 1; }
 
 work="$(mktemp -d)"
-sim_pid=""
-stop_simulator() {
-    [[ -n "$sim_pid" ]] || return 0
-    local pid="$sim_pid" status=0
-    sim_pid=""
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" || status=$?
-    return "$status"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/simulator.sh"
 trap 'stop_simulator || true; rm -rf "$work"' EXIT
 
-# Start the simulator and wait for its ready line (read with a deadline on a FIFO).
-mkfifo "$work/ready.fifo"
-"$bin" simulate --vendors beyondtrust --write-config "$work/config.toml" \
-    >"$work/ready.fifo" 2>"$work/simulate.err" &
-sim_pid=$!
-exec 3<"$work/ready.fifo"
-if ! IFS= read -r -t "$ready_seconds" ready <&3; then
-    echo "api_calls: simulator not ready within ${ready_seconds}s" >&2
-    cat "$work/simulate.err" >&2
-    exit 1
-fi
+start_simulator api_calls "$bin" --vendors beyondtrust
 [[ "$ready" == *'"ready":true'* ]] || { echo "api_calls: unexpected first line from the simulator" >&2; exit 1; }
 
 config=(--config "$work/config.toml" --profile beyondtrust)

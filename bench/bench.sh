@@ -22,28 +22,10 @@ fi
 py="${PAMTUI_VENV:-$root/.venv}/bin/python"
 
 work="$(mktemp -d)"
-sim_pid=""
-stop_simulator() {
-    [[ -n "$sim_pid" ]] || return 0
-    local pid="$sim_pid" status=0
-    sim_pid=""
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" || status=$?
-    return "$status"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/simulator.sh"
 trap 'stop_simulator || true; rm -rf "$work"' EXIT
 
-# Start the simulator and wait for its ready line (read with a deadline on a FIFO).
-mkfifo "$work/ready.fifo"
-"$PAMTUI_BIN" simulate --vendors beyondtrust --scale "$scale" --write-config "$work/config.toml" \
-    >"$work/ready.fifo" 2>"$work/simulate.err" &
-sim_pid=$!
-exec 3<"$work/ready.fifo"
-if ! IFS= read -r -t "$ready_seconds" ready <&3; then
-    echo "bench: simulator not ready within ${ready_seconds}s" >&2
-    cat "$work/simulate.err" >&2
-    exit 1
-fi
+start_simulator bench "$PAMTUI_BIN" --vendors beyondtrust --scale "$scale"
 printf '%s\n' "$ready" >"$work/ready.json"
 
 # (a) pamtui: one run to count the accounts in its JSON, then the timed runs.

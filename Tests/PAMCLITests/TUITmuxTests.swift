@@ -23,9 +23,7 @@ import Testing
             let leased = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
             #expect(!leased.contains("Demo-"), "masked until revealed")
 
-            try await tmux.sendKeys("r")
-            let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
-            let password = try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
+            let password = try await reveal(tmux)
 
             try await tmux.sendKeys("y")
             _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
@@ -55,9 +53,7 @@ import Testing
             let detail = try await tmux.waitForScreen { $0.contains("Username: app_rw") || $0.contains("Username:  app_rw") }
             #expect(!detail.contains("Demo-"), "masked until revealed")
 
-            try await tmux.sendKeys("r")
-            let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
-            let password = try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
+            let password = try await reveal(tmux)
 
             try await tmux.sendKeys("y")
             _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
@@ -86,6 +82,11 @@ import Testing
     /// Checks out DC01/admin, reveals it and returns the password on screen.
     private func checkOutAndReveal(_ tmux: TmuxSession) async throws -> String {
         try await checkOut(tmux)
+        return try await reveal(tmux)
+    }
+
+    /// Presses r and returns the demo password the detail pane then shows.
+    private func reveal(_ tmux: TmuxSession) async throws -> String {
         try await tmux.sendKeys("r")
         let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }
         return try #require(revealed.split(whereSeparator: { " │\n".contains($0) }).first { $0.hasPrefix("Demo-") }.map(String.init))
