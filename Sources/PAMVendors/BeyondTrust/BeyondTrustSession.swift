@@ -1,122 +1,85 @@
 import Foundation
 import PAMCore
 
-/// The signed-in session: signs in once (concurrent callers share one sign-in), keeps the
-/// ASP.NET session cookie in the transport's jar, and on a 401 signs in again once and retries
-/// idempotent calls.
-actor BeyondTrustSession {
-    private let transport: any HTTPTransport
-    private let configuration: BeyondTrustConfiguration
-    private let now: @Sendable () -> Date
-    private var signIn: Task<Void, any Error>?
-    private var signedIn = false
-    private var signInFailed = false
-    /// The last answer in this session: the server's idle timeout counts from there.
-    private var lastActivity: Date?
-    private var tokenExpiry: Date?
-    /// Incremented on each successful sign-in, so a 401 from an older session does not sign in twice.
-    private var generation = 0
+/// BeyondTrust's session on the kit's `VendorSession`: each call is built by its endpoint and a
+/// non-2xx answer becomes the vendor's error.
+struct BeyondTrustSession {
+    private let session: VendorSession
+    private let baseURL: String
 
     init(transport: any HTTPTransport, configuration: BeyondTrustConfiguration, now: @escaping @Sendable () -> Date) {
-        self.transport = transport
-        self.configuration = configuration
-        self.now = now
+        baseURL = configuration.baseURL
+        session = VendorSession(
+            transport: transport, authenticator: BeyondTrustAuthenticator(configuration: configuration),
+            retry: configuration.retry, now: now
+        )
     }
 
     /// Signed in until the idle timeout after the last answer, or the token's end if sooner.
     var status: SessionStatus {
-        if signInFailed { return SessionStatus(.failed) }
-        guard signedIn, let lastActivity else { return .signedOut }
-        let idleEnd = lastActivity.addingTimeInterval(configuration.sessionIdleTimeout)
-        return SessionStatus(.signedIn, expiresAt: min(idleEnd, tokenExpiry ?? idleEnd))
+        get async { await session.status }
     }
 
-    /// Sends a call in the session and returns a 2xx response, or throws the mapped error.
+    /// Sends a call in the session and returns a 2xx response (or one in `accept`), or throws
+    /// the mapped error.
     func send(
-        _ endpoint: BeyondTrustEndpoint, body: HTTPBody = .empty, subject: String? = nil,
-        accept: Set<Int> = []
+        _ endpoint: BeyondTrustEndpoint, body: HTTPBody = .empty, subject: String? = nil, accept: Set<Int> = []
     ) async throws -> HTTPResponse {
-        let seen = try await ensureSignedIn()
-        let request = endpoint.request(base: configuration.baseURL, body: body)
-        var response = try await configuration.retry.send(request, over: transport)
-        if response.status == 401 {
-            try await renew(after: seen)
-            guard endpoint.method.isIdempotent else {
-                throw PAMError(.authentication, "the session expired during \(endpoint.operation): it was not sent again because it is not idempotent; retry it", operation: endpoint.operation, status: 401)
-            }
-            response = try await configuration.retry.send(request, over: transport)
-        }
-        if response.status != 401 { lastActivity = now() }
+        let response = try await session.send(endpoint.request(base: baseURL, body: body), operation: endpoint.operation)
         guard response.isSuccess || accept.contains(response.status) else {
             throw BeyondTrustError.from(response, endpoint: endpoint, subject: subject)
         }
         return response
     }
 
-    /// Ends the server session if there is one. Errors are ignored: the session expires anyway.
+    /// Ends the server session if there is one.
     func signOut() async {
-        guard signedIn else { return }
-        signedIn = false
-        signIn = nil
-        lastActivity = nil
-        tokenExpiry = nil
-        let request = BeyondTrustEndpoint.signOut.request(base: configuration.baseURL)
-        _ = try? await transport.send(request)
+        await session.signOut()
     }
+}
 
-    private func ensureSignedIn() async throws -> Int {
-        if signedIn { return generation }
-        if let signIn {
-            try await signIn.value
-            return generation
-        }
-        let task = Task { try await self.performSignIn() }
-        signIn = task
-        do {
-            try await task.value
-            signInFailed = false
-        } catch {
-            signIn = nil
-            signInFailed = true
-            throw error
-        }
-        return generation
-    }
+/// How BeyondTrust signs in (PS-Auth, or an OAuth token, then `SignAppin`; the session cookie
+/// stays in the transport's jar), signs out, and when its session ends: 20 minutes after the
+/// last answer, or at the token's end if sooner.
+struct BeyondTrustAuthenticator: SessionAuthenticator {
+    let configuration: BeyondTrustConfiguration
 
-    private func renew(after seenGeneration: Int) async throws {
-        guard seenGeneration == generation else { return }
-        signedIn = false
-        signIn = nil
-        _ = try await ensureSignedIn()
-    }
-
-    private func performSignIn() async throws {
-        let authorization = try await authorizationHeader()
+    func signIn(over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> SessionGrant {
+        let (authorization, tokenExpiry) = try await authorizationHeader(over: transport, retry: retry, now: now)
         let request = BeyondTrustEndpoint.signIn.request(
             base: configuration.baseURL, headers: [HTTPHeader("Authorization", secret: authorization)]
         )
-        let response = try await configuration.retry.send(request, over: transport)
+        let response = try await retry.send(request, over: transport)
         guard response.status == 200 else {
             throw BeyondTrustError.from(response, endpoint: .signIn)
         }
-        signedIn = true
-        lastActivity = now()
-        generation += 1
+        return SessionGrant(expiresAt: tokenExpiry)
     }
 
-    private func authorizationHeader() async throws -> SecretBytes {
+    func signOut(_ grant: SessionGrant, over transport: any HTTPTransport) async {
+        _ = try? await transport.send(BeyondTrustEndpoint.signOut.request(base: configuration.baseURL))
+    }
+
+    func expiry(after response: HTTPResponse, grant: SessionGrant, at now: Date) -> Date? {
+        let idleEnd = now.addingTimeInterval(configuration.sessionIdleTimeout)
+        return min(idleEnd, grant.expiresAt ?? idleEnd)
+    }
+
+    private func authorizationHeader(over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> (SecretBytes, Date?) {
         switch configuration.authentication {
         case .apiKey(let key, let runAs, let password):
             var pieces: [SecretPiece] = [.text("PS-Auth key="), .secret(key), .text("; runas=\(runAs);")]
             if let password { pieces += [.text(" pwd=["), .secret(password), .text("];")] }
-            return SecretBytes.joined(pieces)
+            return (SecretBytes.joined(pieces), nil)
         case .oauth(let clientID, let clientSecret):
-            let token = try await fetchToken(clientID: clientID, clientSecret: clientSecret)
-            return SecretBytes.joined([.text("Bearer "), .secret(token)])
+            let (token, expiry) = try await fetchToken(clientID: clientID, clientSecret: clientSecret, over: transport, retry: retry, now: now)
+            return (SecretBytes.joined([.text("Bearer "), .secret(token)]), expiry)
         }
     }
 
-    private func fetchToken(clientID: String, clientSecret: SecretBytes) async throws -> SecretBytes {
+    private func fetchToken(
+        clientID: String, clientSecret: SecretBytes, over transport: any HTTPTransport, retry: RetryPolicy, now: Date
+    ) async throws -> (SecretBytes, Date?) {
         let form = SecretBytes.joined([
             .text("client_id=\(PercentEncoding.encode(clientID))&client_secret="),
             .percentEncoded(clientSecret),
@@ -127,12 +90,12 @@ actor BeyondTrustSession {
             headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
             body: .secret(form)
         )
-        let response = try await configuration.retry.send(request, over: transport)
+        let response = try await retry.send(request, over: transport)
         guard response.status == 200 else { throw BeyondTrustError.from(response, endpoint: .token) }
         guard let token = try SecretJSON.stringField("access_token", in: response.body), !token.isEmpty else {
             throw PAMError(.malformed, "the token response has no access_token", operation: BeyondTrustEndpoint.token.operation)
         }
-        tokenExpiry = try SecretJSON.intField("expires_in", in: response.body).map { now().addingTimeInterval(TimeInterval($0)) }
-        return token
+        let expiry = try SecretJSON.intField("expires_in", in: response.body).map { now.addingTimeInterval(TimeInterval($0)) }
+        return (token, expiry)
     }
 }
