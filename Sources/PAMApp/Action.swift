@@ -11,6 +11,8 @@ public enum Action: Sendable, Equatable {
 
     case systemsLoaded(requestID: Int, Result<[ManagedSystem], ActionError>)
     case accountsLoaded(requestID: Int, Result<[Account], ActionError>)
+    /// One more page of a list still loading.
+    case accountsPage(requestID: Int, [Account])
     case foldersLoaded(requestID: Int, Result<[FolderTree.Node], ActionError>)
     case checkedOut(requestID: Int, Result<CheckoutOutcome, ActionError>)
     case checkedIn(leaseID: String, Result<Lease, ActionError>)
@@ -18,7 +20,8 @@ public enum Action: Sendable, Equatable {
     /// The secret of a lease is in the store and may be revealed or copied.
     /// A secret is in the store under `key`; the success value names it for the audit log.
     case secretReady(key: String, purpose: SecretPurpose, Result<String, ActionError>)
-    case copied(key: String, Result<ClipboardHold, ActionError>)
+    /// A copy is in the clipboard (or failed); `subject` names it for the audit log.
+    case copied(key: String, subject: String, Result<ClipboardHold, ActionError>)
     case secretsLoaded(requestID: Int, Result<[StoredSecret], ActionError>)
     case clipboardCleared(verified: Bool)
     case exchange(HTTPExchange)
@@ -29,7 +32,11 @@ public enum Action: Sendable, Equatable {
 }
 
 /// Why a secret is fetched.
-public enum SecretPurpose: Sendable, Equatable { case reveal, copy }
+/// Why a secret is fetched: to show it, or to copy it (and clear the clipboard after so long).
+public enum SecretPurpose: Sendable, Equatable {
+    case reveal
+    case copy(clearAfterSeconds: Int)
+}
 
 /// An error as an action carries it: the one-line message and kind (never a secret).
 public struct ActionError: Error, Sendable, Equatable {

@@ -64,6 +64,24 @@ public struct CheckoutPolicy: Sendable, Equatable {
     }
 }
 
+/// What one profile's panes hold, kept while another profile is shown so switching back does
+/// not load everything again.
+public struct ProfileData: Sendable, Equatable {
+    public var systems: LoadState<[ManagedSystem]>
+    public var accounts: LoadState<[Account]>
+    public var accountScope: ManagedSystem?
+    public var folders: LoadState<[FolderTree.Node]>
+    public var openFolder: FolderTree.Node?
+    public var secrets: LoadState<[StoredSecret]>
+    public var panes: [Pane: PaneState]
+
+    /// True when nothing is still loading (a stashed load's answer would be dropped as stale).
+    var isSettled: Bool {
+        systems.pendingRequest == nil && accounts.pendingRequest == nil && folders.pendingRequest == nil
+            && secrets.pendingRequest == nil
+    }
+}
+
 /// Selection, scroll and filter of one pane.
 public struct PaneState: Sendable, Equatable {
     public var selected = 0
@@ -77,9 +95,42 @@ public struct CheckoutForm: Sendable, Equatable {
     public var account: Account
     public var reason: String
     public var duration: String
-    /// 0 reason, 1 duration, 2 OK, 3 Cancel.
+    /// The vendor's check-out options, shown as fields after the duration, and their values.
+    public var options: [CheckoutOptionSpec] = []
+    public var optionValues: [String: String] = [:]
+    /// 0 reason, 1 duration, then one per option, then OK and Cancel.
     public var focus = 0
     public var error: String?
+
+    public init(
+        account: Account, reason: String, duration: String, options: [CheckoutOptionSpec] = [], optionValues: [String: String] = [:]
+    ) {
+        self.account = account
+        self.reason = reason
+        self.duration = duration
+        self.options = options
+        self.optionValues = optionValues
+    }
+
+    /// Fields before the buttons.
+    public var fieldCount: Int { 2 + options.count }
+    public var okIndex: Int { fieldCount }
+    public var cancelIndex: Int { fieldCount + 1 }
+
+    /// The option the focus is on, if any.
+    public var focusedOption: CheckoutOptionSpec? {
+        options.indices.contains(focus - 2) ? options[focus - 2] : nil
+    }
+
+    /// An option's value as the dialog shows it: the set one, else the vendor's default.
+    public func value(_ option: CheckoutOptionSpec) -> String { optionValues[option.key] ?? option.defaultValue ?? "" }
+
+    /// Moves a choice option to its next (or previous) value.
+    public mutating func cycle(_ option: CheckoutOptionSpec, forward: Bool) {
+        guard let choices = option.choices, !choices.isEmpty else { return }
+        let index = choices.firstIndex(of: value(option)) ?? 0
+        optionValues[option.key] = choices[(index + (forward ? 1 : choices.count - 1)) % choices.count]
+    }
 }
 
 /// What is open on top of the panes.
@@ -170,6 +221,8 @@ public struct AppState: Sendable, Equatable {
     public var openFolder: FolderTree.Node?
     public var secrets: LoadState<[StoredSecret]> = .idle
     public var leases: [Lease] = []
+    /// The panes of profiles not shown now, by profile name.
+    public var stashed: [String: ProfileData] = [:]
     /// Each profile's server session, as last reported.
     public var sessions: [String: SessionStatus] = [:]
     /// Leases whose check-in is in flight.
@@ -217,4 +270,22 @@ public struct AppState: Sendable, Equatable {
     }
 
     public func pane(_ pane: Pane) -> PaneState { panes[pane] ?? PaneState() }
+
+    /// The shown profile's pane data.
+    var profileData: ProfileData {
+        get {
+            ProfileData(
+                systems: systems, accounts: accounts, accountScope: accountScope, folders: folders, openFolder: openFolder,
+                secrets: secrets, panes: panes.filter { $0.key != .profiles && $0.key != .leases })
+        }
+        set {
+            systems = newValue.systems
+            accounts = newValue.accounts
+            accountScope = newValue.accountScope
+            folders = newValue.folders
+            openFolder = newValue.openFolder
+            secrets = newValue.secrets
+            for pane in [Pane.systems, .accounts, .folders, .tasks] { panes[pane] = newValue.panes[pane] }
+        }
+    }
 }

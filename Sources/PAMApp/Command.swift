@@ -38,7 +38,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .reveal: "Reveal the secret for a few seconds"
         case .copy: "Copy the password (or the secret); the clipboard clears itself"
         case .copyUsername: "Copy the username"
-        case .refresh: "Reload the pane"
+        case .refresh: "Reload the focused pane from the server"
         case .help: "Help: keys and commands"
         case .palette: "Command palette"
         case .auditLog: "Audit log of API calls and actions"

@@ -1,7 +1,7 @@
 import PAMCore
 
 /// Work `reduce` asks for; the effect runner performs it off the UI thread and answers with actions.
-public enum Effect: Sendable, Equatable {
+public indirect enum Effect: Sendable, Equatable {
     case loadSystems(profile: String, requestID: Int)
     case loadAccounts(profile: String, scope: AccountScope, requestID: Int)
     case loadFolders(profile: String, requestID: Int)
@@ -10,11 +10,11 @@ public enum Effect: Sendable, Equatable {
     case checkIn(Lease, reason: String?)
     /// My active requests on the profile, as leases (from earlier runs or other tools).
     case loadLeases(profile: String)
-    /// Fetch the lease's secret into the runner's store.
+    /// Fetch the lease's secret into the runner's store (unless it is there) to reveal it, or
+    /// fetch and copy it in one go.
     case fetchSecret(Lease, purpose: SecretPurpose)
     /// Fetch one field of an account or stored secret into the store under `key`.
     case fetchField(profile: String, CredentialTarget, field: String, lease: Lease?, key: String, purpose: SecretPurpose)
-    case copySecret(key: String, clearAfterSeconds: Int)
     case clearClipboard
     /// Explain the clipboard backend in use.
     case clipboardDoctor
@@ -26,6 +26,13 @@ public enum Effect: Sendable, Equatable {
     /// Ring the terminal bell (a lease is running out).
     case bell
     case quit
+    /// Runs `effect` now and again every `interval` until cancelled by id (TCA's
+    /// `.cancellable(id:)`); a new subscription with the same id replaces the old one.
+    case subscribe(id: String, every: Duration, Effect)
+    case cancel(id: String)
+
+    /// The id of the subscription that keeps a profile's leases fresh.
+    public static func leaseRefresh(_ profile: String) -> String { "leases:\(profile)" }
 
     /// The profile whose server the effect talks to.
     var profile: String? {

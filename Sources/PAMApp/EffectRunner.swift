@@ -21,6 +21,7 @@ public final class EffectRunner: Sendable {
     public let secrets: SecretStore
     private let inbox: Inbox
     private let inFlight = Locked(0)
+    private let subscriptions = Locked<[String: Task<Void, Never>]>([:])
     private let onQuit: @Sendable () -> Void
 
     public init(
@@ -47,8 +48,13 @@ public final class EffectRunner: Sendable {
         case .forgetSecret(let leaseID):
             secrets.forget(leaseID)
         case .quit:
+            cancelSubscriptions()
             secrets.forgetAll()
             onQuit()
+        case .subscribe(let id, let interval, let inner):
+            subscribe(id, every: interval, inner)
+        case .cancel(let id):
+            subscriptions.withLock { $0.removeValue(forKey: id) }?.cancel()
         case .setMouse, .setTheme, .bell:
             break
         default:
@@ -62,6 +68,35 @@ public final class EffectRunner: Sendable {
             }
         }
     }
+
+    /// Runs `effect` at once and then every `interval`; each run counts as in flight while it
+    /// works, the waits between do not (so tests can wait for idle).
+    private func subscribe(_ id: String, every interval: Duration, _ effect: Effect) {
+        let task = Task.detached { [self] in
+            while !Task.isCancelled {
+                inFlight.withLock { $0 += 1 }
+                let action = await perform(effect)
+                if !Task.isCancelled, let action { inbox.post(action) }
+                if let profile = effect.profile { inbox.post(.session(profile: profile, await sessionStatus(profile))) }
+                inFlight.withLock { $0 -= 1 }
+                inbox.post(.tick(Date()))
+                try? await Task.sleep(for: interval)
+            }
+        }
+        subscriptions.withLock { $0.updateValue(task, forKey: id) }?.cancel()
+    }
+
+    /// Ends every subscription (on quit).
+    public func cancelSubscriptions() {
+        let running = subscriptions.withLock { tasks in
+            defer { tasks.removeAll() }
+            return Array(tasks.values)
+        }
+        running.forEach { $0.cancel() }
+    }
+
+    /// The ids of the subscriptions running now.
+    public var subscriptionIDs: Set<String> { subscriptions.withLock { Set($0.keys) } }
 
     /// Waits until nothing is in flight, or the deadline passes (then throws).
     public func waitUntilIdle(timeout: Duration = .seconds(10)) async throws {
@@ -77,7 +112,15 @@ public final class EffectRunner: Sendable {
         case .loadSystems(let profile, let id):
             return .systemsLoaded(requestID: id, await attempt { try await self.capable(profile, (any SystemBrowsing).self).listSystems() })
         case .loadAccounts(let profile, let scope, let id):
-            return .accountsLoaded(requestID: id, await attempt { try await self.capable(profile, (any AccountBrowsing).self).listAccounts(scope) })
+            // Each page is shown as it lands; the last action hands over the whole list.
+            return .accountsLoaded(requestID: id, await attempt {
+                var all: [Account] = []
+                for try await page in try await self.capable(profile, (any AccountBrowsing).self).accountPages(scope) {
+                    all += page
+                    self.inbox.post(.accountsPage(requestID: id, page))
+                }
+                return all
+            })
         case .loadFolders(let profile, let id):
             return .foldersLoaded(requestID: id, await attempt {
                 FolderTree(try await self.capable(profile, (any FolderBrowsing).self).listFolders()).nodes
@@ -100,41 +143,46 @@ public final class EffectRunner: Sendable {
                 try await self.capable(profile, (any FolderBrowsing).self).listSecrets(folderID: folderID)
             })
         case .fetchSecret(let lease, let purpose):
-            return .secretReady(key: lease.id, purpose: purpose, await attempt {
-                // A secret already in the store (revealed) is copied without asking the server again.
-                if self.secrets.withSecret(lease.id, { _ in true }) == nil {
-                    let secret = try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)
-                    self.secrets.store(secret, for: lease.id)
-                }
-                return "\(lease.systemName)/\(lease.accountName)"
-            })
+            return await obtain(key: lease.id, subject: "\(lease.systemName)/\(lease.accountName)", purpose: purpose) {
+                try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)
+            }
         case .fetchField(let profile, let target, let field, let lease, let key, let purpose):
-            return .secretReady(key: key, purpose: purpose, await attempt {
-                if self.secrets.withSecret(key, { _ in true }) == nil {
-                    let client = try await self.capable(profile, (any FieldRetrieval).self)
-                    let values = try await client.retrieve(target, fields: .one(field), context: RetrievalContext(lease: lease))
-                    guard let value = values.first?.value else { throw PAMError(.notFound, "\(target.path) has no \(field)", profile: profile) }
-                    self.secrets.store(value, for: key)
-                }
-                return "\(target.path) \(field)"
-            })
-        case .copySecret(let key, let seconds):
-            return .copied(key: key, await attempt {
-                guard let clipboard = self.clipboard else { throw PAMError(.unsupported, "no clipboard is available") }
-                guard let hold = try await self.secrets.copyOut(key, { try await clipboard.copy($0, clearAfterSeconds: seconds) }) else {
-                    throw PAMError(.notFound, "the secret is no longer held; reveal or copy again")
-                }
-                return hold
-            })
+            return await obtain(key: key, subject: "\(target.path) \(field)", purpose: purpose) {
+                let client = try await self.capable(profile, (any FieldRetrieval).self)
+                let values = try await client.retrieve(target, fields: .one(field), context: RetrievalContext(lease: lease))
+                guard let value = values.first?.value else { throw PAMError(.notFound, "\(target.path) has no \(field)", profile: profile) }
+                return value
+            }
         case .clearClipboard:
             let verified = await clipboard?.clear() ?? false
             return .clipboardCleared(verified: verified)
         case .clipboardDoctor:
             let lines = await clipboard?.doctor() ?? ["no clipboard: install wl-clipboard or xclip, or run inside tmux"]
             return .report(title: "Clipboard", lines: lines)
-        case .forgetSecret, .quit, .setMouse, .setTheme, .bell:
+        case .forgetSecret, .quit, .setMouse, .setTheme, .bell, .subscribe, .cancel:
             return nil
         }
+    }
+
+    /// Puts the secret in the store unless it is there already (revealed: not fetched again),
+    /// then answers a reveal, or copies it and answers the copy: one effect, no relay through the
+    /// UI thread.
+    private func obtain(
+        key: String, subject: String, purpose: SecretPurpose, fetch: () async throws -> SecretBytes
+    ) async -> Action {
+        let held: Result<String, ActionError> = await attempt {
+            if secrets.withSecret(key, { _ in true }) == nil { secrets.store(try await fetch(), for: key) }
+            return subject
+        }
+        guard case .copy(let seconds) = purpose else { return .secretReady(key: key, purpose: purpose, held) }
+        if case .failure(let error) = held { return .copied(key: key, subject: subject, .failure(error)) }
+        return .copied(key: key, subject: subject, await attempt {
+            guard let clipboard = self.clipboard else { throw PAMError(.unsupported, "no clipboard is available") }
+            guard let hold = try await self.secrets.copyOut(key, { try await clipboard.copy($0, clearAfterSeconds: seconds) }) else {
+                throw PAMError(.notFound, "the secret is no longer held; reveal or copy again")
+            }
+            return hold
+        })
     }
 
     private func sessionStatus(_ profile: String) async -> SessionStatus {

@@ -15,7 +15,10 @@ struct OverlayView {
                 title: "Check out", message: message, messageRole: form.error == nil ? .dialog : .flashError,
                 fields: [DialogField("Reason", value: form.reason,
                                      placeholder: state.profile?.checkout.requireReason == true ? "required: why you need it" : "why you need it"),
-                         DialogField("Minutes", value: form.duration)],
+                         DialogField("Minutes", value: form.duration)]
+                    + form.options.map { option in
+                        DialogField(option.label, value: form.value(option) + (option.choices == nil ? "" : "  (Left/Right)"))
+                    },
                 buttons: ["OK", "Cancel"], focus: form.focus, glyphs: glyphs
             ).render(into: &grid, in: rect)
         case .confirmCheckin(let leaseID, let confirm):

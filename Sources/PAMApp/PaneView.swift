@@ -129,7 +129,7 @@ struct PaneView {
 
     private func message<T>(_ load: LoadState<T>, _ empty: String) -> TableMessage {
         switch load {
-        case .loading: TableMessage("loading…")
+        case .loading, .partial: TableMessage("loading…")
         case .failed(let error): .error(error)
         case .idle, .loaded: .empty(empty)
         }
@@ -138,6 +138,7 @@ struct PaneView {
     private func badge<T>(_ load: LoadState<T>, _ count: Int) -> String? {
         switch load {
         case .loading: "loading…"
+        case .partial: "\(count)…"
         case .failed: "error"
         case .loaded: String(count)
         case .idle: nil

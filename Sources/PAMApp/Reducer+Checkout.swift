@@ -15,7 +15,9 @@ extension Reducer {
         // The profile's duration, then the account's, as the client itself would choose.
         let policy = state.profile?.checkout ?? CheckoutPolicy()
         let duration = policy.durationMinutes ?? account.defaultDurationMinutes ?? 60
-        state.overlay = .checkout(CheckoutForm(account: account, reason: policy.reason ?? "", duration: String(duration)))
+        state.overlay = .checkout(CheckoutForm(
+            account: account, reason: policy.reason ?? "", duration: String(duration), options: policy.options,
+            optionValues: policy.optionValues))
         return []
     }
 
@@ -42,7 +44,7 @@ extension Reducer {
         }
         state.overlay = nil
         let request = CheckoutRequest(
-            account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes, options: profile.checkout.optionValues)
+            account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes, options: form.optionValues)
         flash(&state, "checking out \(form.account.path)…")
         audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
         return [.checkOut(profile: profile.name, request, requestID: nextRequest(&state))]

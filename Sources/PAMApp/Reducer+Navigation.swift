@@ -32,9 +32,10 @@ extension Reducer {
         case .checkout: return beginCheckout(&state)
         case .checkin: return askCheckin(&state)
         case .reveal: return requestSecret(&state, purpose: .reveal)
-        case .copy: return requestSecret(&state, purpose: .copy)
-        case .copyUsername: return requestSecret(&state, purpose: .copy, field: .username)
-        case .refresh: return reloadProfile(&state)
+        case .copy: return requestSecret(&state, purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds))
+        case .copyUsername:
+            return requestSecret(&state, purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds), field: .username)
+        case .refresh: return refresh(&state)
         case .help:
             state.overlay = .help(query: "", selected: 0)
             return []
@@ -68,7 +69,8 @@ extension Reducer {
             return []
         case .focusNext, .focusPrevious:
             if case .checkout(var form) = state.overlay {
-                form.focus = (form.focus + (command == .focusNext ? 1 : 3)) % 4
+                let stops = form.fieldCount + 2
+                form.focus = (form.focus + (command == .focusNext ? 1 : stops - 1)) % stops
                 state.overlay = .checkout(form)
             } else if case .confirmCheckin(let id, let confirm) = state.overlay {
                 state.overlay = .confirmCheckin(leaseID: id, confirm: !confirm)
@@ -167,10 +169,43 @@ extension Reducer {
         return []
     }
 
+    /// Shows another profile: what it had loaded comes back as it was; otherwise it loads.
     static func selectProfile(_ state: inout AppState, _ index: Int) -> [Effect] {
         guard state.profiles.indices.contains(index), index != state.profileIndex else { return [] }
+        if let leaving = state.profile { state.stashed[leaving.name] = state.profileData }
         state.profileIndex = index
-        return reloadProfile(&state)
+        guard let arriving = state.profile, let kept = state.stashed.removeValue(forKey: arriving.name), kept.isSettled else {
+            return reloadProfile(&state)
+        }
+        state.profileData = kept
+        if !state.visiblePanes.contains(state.focus) { state.focus = .profiles }
+        return []
+    }
+
+    /// Reloads the focused pane (the profiles pane: the whole profile).
+    static func refresh(_ state: inout AppState) -> [Effect] {
+        guard let profile = state.profile else { return [] }
+        switch state.focus {
+        case .systems where profile.capabilities.contains(.systems):
+            let id = nextRequest(&state)
+            state.systems = .loading(requestID: id)
+            return [.loadSystems(profile: profile.name, requestID: id)]
+        case .accounts where profile.capabilities.contains(.accounts):
+            return loadAccounts(&state)
+        case .folders where state.openFolder != nil:
+            guard let folder = state.openFolder else { return [] }
+            let id = nextRequest(&state)
+            state.secrets = .loading(requestID: id)
+            return [.loadSecrets(profile: profile.name, folderID: folder.id, requestID: id)]
+        case .folders where profile.capabilities.contains(.folders):
+            let id = nextRequest(&state)
+            state.folders = .loading(requestID: id)
+            return [.loadFolders(profile: profile.name, requestID: id)]
+        case .leases where profile.capabilities.contains(.checkout):
+            return [.loadLeases(profile: profile.name)]
+        default:
+            return reloadProfile(&state)
+        }
     }
 
     /// Loads every pane the selected profile has.
@@ -189,7 +224,10 @@ extension Reducer {
             state.systems = .idle
         }
         effects += profile.capabilities.contains(.accounts) ? loadAccounts(&state) : []
-        if profile.capabilities.contains(.checkout) { effects.append(.loadLeases(profile: profile.name)) }
+        // Leases taken or ended elsewhere show up while the profile is open (CLI runs, other tools).
+        if profile.capabilities.contains(.checkout) {
+            effects.append(.subscribe(id: Effect.leaseRefresh(profile.name), every: Reducer.leaseRefreshInterval, .loadLeases(profile: profile.name)))
+        }
         if profile.capabilities.contains(.folders) {
             let id = nextRequest(&state)
             state.folders = .loading(requestID: id)

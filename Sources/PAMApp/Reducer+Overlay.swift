@@ -5,8 +5,22 @@ extension Reducer {
     /// Text input inside overlays; nil when the key is not text for the open overlay.
     static func overlayText(_ state: inout AppState, _ key: KeyEvent) -> [Effect]? {
         switch state.overlay {
-        case .checkout(var form) where form.focus < 2:
-            let edited = form.focus == 0 ? edit(&form.reason, key) : edit(&form.duration, key)
+        case .checkout(var form) where form.focus < form.fieldCount:
+            let edited: Bool
+            if let option = form.focusedOption {
+                // A choice takes Space (next value); free text is typed.
+                guard option.choices == nil || key == .character(" ") else { return nil }
+                if option.choices == nil {
+                    var text = form.value(option)
+                    edited = edit(&text, key)
+                    form.optionValues[option.key] = text
+                } else {
+                    form.cycle(option, forward: true)
+                    edited = true
+                }
+            } else {
+                edited = form.focus == 0 ? edit(&form.reason, key) : edit(&form.duration, key)
+            }
             guard edited else { return nil }
             form.error = nil
             state.overlay = .checkout(form)
@@ -42,6 +56,11 @@ extension Reducer {
         switch (state.overlay, key) {
         case (.confirmCheckin(let id, _), .left), (.confirmCheckin(let id, _), .right):
             if case .confirmCheckin(_, let confirm) = state.overlay { state.overlay = .confirmCheckin(leaseID: id, confirm: !confirm) }
+        case (.checkout(var form), .left), (.checkout(var form), .right):
+            if let option = form.focusedOption {
+                form.cycle(option, forward: key == .right)
+                state.overlay = .checkout(form)
+            }
         case (.confirmCheckin(let id, _), .character("y")):
             return confirmCheckin(&state, leaseID: id)
         case (.confirmCheckin, .character("n")), (.auditLog, .character("q")), (.message, .character("q")):
@@ -64,11 +83,11 @@ extension Reducer {
     static func confirmOverlay(_ state: inout AppState) -> [Effect] {
         switch state.overlay {
         case .checkout(var form):
-            if form.focus == 3 {
+            if form.focus == form.cancelIndex {
                 state.overlay = nil
                 return []
             }
-            if form.focus < 2 {
+            if form.focus < form.fieldCount {
                 form.focus += 1
                 state.overlay = .checkout(form)
                 return []

@@ -44,25 +44,21 @@ extension Reducer {
             flash(&state, error.message, error: true)
             return []
         }
-        switch purpose {
-        case .reveal:
-            // Only reveal what is still focused: the user may have moved on while it loaded.
-            guard Presentation.focusedSecretKey(state) == key else { return [.forgetSecret(key: key)] }
-            state.reveal = Reveal(key: key, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
-            audit(&state, "revealed \(subject)")
-            return []
-        case .copy:
-            audit(&state, "copied \(subject)")
-            return [.copySecret(key: key, clearAfterSeconds: state.settings.clipboardClearSeconds)]
-        }
+        // Only reveal what is still focused: the user may have moved on while it loaded. (A copy
+        // answers with `.copied`, not here.)
+        guard purpose == .reveal, Presentation.focusedSecretKey(state) == key else { return [.forgetSecret(key: key)] }
+        state.reveal = Reveal(key: key, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
+        audit(&state, "revealed \(subject)")
+        return []
     }
 
-    static func copied(_ state: inout AppState, key: String, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
+    static func copied(_ state: inout AppState, key: String, subject: String, _ result: Result<ClipboardHold, ActionError>) -> [Effect] {
         // The clipboard has its copy now; the store keeps the secret only while it is revealed.
         let forget: [Effect] = state.reveal?.key == key ? [] : [.forgetSecret(key: key)]
         switch result {
         case .success(let hold):
             state.clipboard = hold
+            audit(&state, "copied \(subject)")
             flash(&state, "copied with \(hold.backend); clears in \(state.settings.clipboardClearSeconds) s")
         case .failure(let error):
             flash(&state, error.message, error: true)

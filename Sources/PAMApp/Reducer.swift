@@ -5,6 +5,8 @@ import PAMScreen
 /// The one place state changes. Pure and synchronous: no I/O, no clock reads (time arrives as
 /// `.tick`), and work to do is returned as effects.
 public enum Reducer {
+    /// How often an open profile's leases are listed again.
+    public static let leaseRefreshInterval: Duration = .seconds(60)
     /// Loads what the first profile shows.
     public static func start(_ state: inout AppState) -> [Effect] {
         reloadProfile(&state)
@@ -24,6 +26,9 @@ public enum Reducer {
         case .accountsLoaded(let id, let result):
             if state.accounts.pendingRequest == id { state.accounts = loaded(result) }
             return []
+        case .accountsPage(let id, let page):
+            state.accounts.append(page, for: id)
+            return []
         case .foldersLoaded(let id, let result):
             if state.folders.pendingRequest == id { state.folders = loaded(result) }
             return []
@@ -31,7 +36,7 @@ public enum Reducer {
         case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
         case .leasesLoaded(let profile, let result): return leasesLoaded(&state, profile: profile, result)
         case .secretReady(let key, let purpose, let result): return secretReady(&state, key, purpose, result)
-        case .copied(let key, let result): return copied(&state, key: key, result)
+        case .copied(let key, let subject, let result): return copied(&state, key: key, subject: subject, result)
         case .secretsLoaded(let id, let result):
             if state.secrets.pendingRequest == id { state.secrets = loaded(result) }
             return []

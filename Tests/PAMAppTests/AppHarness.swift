@@ -12,9 +12,9 @@ final class FakeVendor: SystemBrowsing, AccountBrowsing, CredentialCheckout, @un
 
     func signOut() async {}
     func sessionStatus() async -> SessionStatus { SessionStatus(.signedIn, expiresAt: t0.addingTimeInterval(20 * 60)) }
-    func listSystems() async throws -> [ManagedSystem] { [dc01] }
+    func systemPages() -> PageStream<ManagedSystem> { .single([dc01]) }
     func system(id: String) async throws -> ManagedSystem { dc01 }
-    func listAccounts(_ scope: AccountScope) async throws -> [Account] { [admin, breakglass] }
+    func accountPages(_ scope: AccountScope) -> PageStream<Account> { .single([admin, breakglass]) }
     func findAccount(systemName: String, accountName: String) async throws -> Account { admin }
     func checkOut(_ request: CheckoutRequest) async throws -> CheckoutOutcome {
         if request.account == breakglass { throw PAMError(.permission, "the request is not approved yet", profile: "bt", operation: "check-out") }

@@ -34,9 +34,9 @@ import Testing
         _ = state.press(.enter)
         _ = Reducer.reduce(&state, .secretsLoaded(requestID: 4, .success([db])))
         let password = SecretKey(profile: "bt", target: .secret(db), field: "password").id
-        #expect(state.press(.character("y")) == [.fetchField(profile: "bt", .secret(db), field: "password", lease: nil, key: password, purpose: .copy)])
+        #expect(state.press(.character("y")) == [.fetchField(profile: "bt", .secret(db), field: "password", lease: nil, key: password, purpose: .copy(clearAfterSeconds: 30))])
         let username = SecretKey(profile: "bt", target: .secret(db), field: "username").id
-        #expect(state.press(.character("u")) == [.fetchField(profile: "bt", .secret(db), field: "username", lease: nil, key: username, purpose: .copy)])
+        #expect(state.press(.character("u")) == [.fetchField(profile: "bt", .secret(db), field: "username", lease: nil, key: username, purpose: .copy(clearAfterSeconds: 30))])
     }
 
     @Test func aRevealedFieldMasksWhenTheSelectionLeavesIt() {
@@ -49,5 +49,26 @@ import Testing
         #expect(state.reveal?.key == key)
         #expect(state.press(.character("j")) == [.forgetSecret(key: key)])
         #expect(state.reveal == nil)
+    }
+}
+
+/// A long list shows its rows page by page while it loads.
+@Suite struct PagedLoadingTests {
+    @Test func pagesAppearAsTheyArriveAndTheLastActionHandsOverTheWholeList() {
+        var state = AppState(
+            profiles: [ProfileSummary(name: "bt", vendor: "fake", capabilities: [.accounts])], now: t0, size: Size(width: 120, height: 40))
+        let effects = Reducer.start(&state)
+        guard case .loadAccounts(_, _, let id) = effects.first(where: { if case .loadAccounts = $0 { true } else { false } }) else {
+            Issue.record("no account load")
+            return
+        }
+        _ = Reducer.reduce(&state, .accountsPage(requestID: id, [admin]))
+        #expect(state.accounts == .partial(requestID: id, [admin]))
+        #expect(AppView().render(state).text.contains("1…"))
+        _ = Reducer.reduce(&state, .accountsPage(requestID: id + 99, [root]))
+        _ = Reducer.reduce(&state, .accountsPage(requestID: id, [breakglass]))
+        #expect(Presentation.accounts(state).count == 2, "a page of another request is stale")
+        _ = Reducer.reduce(&state, .accountsLoaded(requestID: id, .success([admin, breakglass])))
+        #expect(state.accounts == .loaded([admin, breakglass]))
     }
 }

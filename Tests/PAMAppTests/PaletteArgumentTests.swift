@@ -75,7 +75,7 @@ struct PaletteArgumentTests {
         #expect(effects == [
             .loadSystems(profile: "prod", requestID: 4),
             .loadAccounts(profile: "prod", scope: .all, requestID: 5),
-            .loadLeases(profile: "prod"),
+            .subscribe(id: "leases:prod", every: .seconds(60), .loadLeases(profile: "prod")),
         ])
         #expect(state.accounts == .loading(requestID: 5))
     }

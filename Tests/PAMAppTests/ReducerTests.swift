@@ -13,19 +13,20 @@ import Testing
         let effects = Reducer.start(&state)
         #expect(effects == [
             .loadSystems(profile: "bt", requestID: 1), .loadAccounts(profile: "bt", scope: .all, requestID: 2),
-            .loadLeases(profile: "bt"), .loadFolders(profile: "bt", requestID: 3),
+            .subscribe(id: "leases:bt", every: .seconds(60), .loadLeases(profile: "bt")), .loadFolders(profile: "bt", requestID: 3),
         ])
         #expect(state.systems == .loading(requestID: 1))
         #expect(state.visiblePanes == [.profiles, .systems, .accounts, .folders, .leases])
     }
 
-    @Test func staleResultsAreDropped() {
+    @Test func staleResultsAreDropped() throws {
         var state = loadedState()
         _ = Reducer.reduce(&state, .command(.refresh))
         let before = state.accounts
         _ = Reducer.reduce(&state, .accountsLoaded(requestID: 2, .success([root])))
         #expect(state.accounts == before)
-        _ = Reducer.reduce(&state, .accountsLoaded(requestID: 5, .failure(ActionError(message: "bt: list accounts: server error 503", kind: .server))))
+        let current = try #require(state.accounts.pendingRequest)
+        _ = Reducer.reduce(&state, .accountsLoaded(requestID: current, .failure(ActionError(message: "bt: list accounts: server error 503", kind: .server))))
         #expect(state.accounts == .failed("bt: list accounts: server error 503"))
     }
 
@@ -172,13 +173,10 @@ import Testing
     @Test func copyHoldsTheClipboardUntilItClears() {
         var state = loadedState()
         _ = Reducer.reduce(&state, .checkedOut(requestID: 4, .success(.granted(lease(admin), reused: false))))
-        #expect(state.press(.character("y")) == [.fetchSecret(lease(admin), purpose: .copy)])
-        #expect(Reducer.reduce(&state, .secretReady(key: "bt:124", purpose: .copy, .success("DC01/admin"))) == [
-            .copySecret(key: "bt:124", clearAfterSeconds: 30),
-        ])
-        #expect(Reducer.reduce(&state, .copied(key: "bt:124", .success(ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30))))) == [
-            .forgetSecret(key: "bt:124"),
-        ])
+        #expect(state.press(.character("y")) == [.fetchSecret(lease(admin), purpose: .copy(clearAfterSeconds: 30))])
+        let hold = ClipboardHold(backend: "tmux", clearsAt: t0.addingTimeInterval(30))
+        #expect(Reducer.reduce(&state, .copied(key: "bt:124", subject: "DC01/admin", .success(hold))) == [.forgetSecret(key: "bt:124")])
+        #expect(state.audit.last?.text == "copied DC01/admin")
         #expect(Reducer.nextDeadline(state) == t0.addingTimeInterval(1))
         #expect(Reducer.reduce(&state, .tick(t0.addingTimeInterval(30))) == [.clearClipboard])
         #expect(state.clipboard == nil)
@@ -199,7 +197,7 @@ import Testing
 @Suite struct ReducerQuitTests {
     @Test func quittingWithoutLeasesClearsTheClipboardAndQuits() {
         var state = loadedState()
-        _ = Reducer.reduce(&state, .copied(key: "bt:1", .success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
+        _ = Reducer.reduce(&state, .copied(key: "bt:1", subject: "DC01/admin", .success(ClipboardHold(backend: "osc52", clearsAt: t0.addingTimeInterval(30)))))
         #expect(state.press(.character("q")) == [.clearClipboard, .quit])
     }
 

@@ -31,7 +31,7 @@ import Testing
     @Test func keepingALeaseListsItAfterTheTerminalIsRestored() async throws {
         try await SimulateProcess.with { simulator in
             try await withUI(simulator) { tmux in
-                try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Enter")
+                try await tmux.sendKeys("/", "dc01", "Enter", "c", "Tab", "Tab", "Tab", "Tab", "Enter")
                 _ = try await tmux.waitForScreen { $0.contains("leases: 1") }
                 try await tmux.sendKeys("q", "Left", "Enter")
                 let after = try await tmux.waitForScreen { $0.contains("EXIT=") }

@@ -19,7 +19,8 @@ import Testing
             _ = try await tmux.waitForScreen { $0.contains("/dc01") && $0.contains("svc-monitor") && !$0.contains("iis-deploy") }
             try await tmux.sendKeys("c")
             _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/admin") }
-            try await tmux.sendKeys("Tab", "Tab", "Enter")
+            // Reason, minutes and BeyondTrust's two check-out options, then OK.
+            try await tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "Enter")
             let leased = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
             #expect(!leased.contains("Demo-"), "masked until revealed")
 
@@ -75,7 +76,7 @@ import Testing
     private func checkOut(_ tmux: TmuxSession) async throws {
         try await tmux.sendKeys("/", "dc01", "Enter", "c")
         _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/admin") }
-        try await tmux.sendKeys("Tab", "Tab", "Enter")
+        try await tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "Enter")
         _ = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("DC01/admin") }
     }
 

@@ -17,13 +17,16 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
     var credentialKey: String
     /// How long the simulator keeps an idle session.
     var sessionLifetime: TimeInterval
+    /// Rows `--scale` adds for the paging scenario, and the pages they must arrive in at least.
+    var scaledRows: Int
+    var minimumPages: Int
 
     var testDescription: String { module.id.rawValue }
 
     static let all: [ConformanceCase] = [
         ConformanceCase(
             module: BeyondTrustModule(), account: "DC01/admin", secret: "team/app/db", missingAccount: "DC01/nobody",
-            credentialKey: "api_key", sessionLifetime: 20 * 60
+            credentialKey: "api_key", sessionLifetime: 20 * 60, scaledRows: 2_500, minimumPages: 3
         ),
     ]
 }

@@ -20,7 +20,7 @@ struct ConformanceFixture {
 
     /// Starts the case's simulator (optionally with faults), runs `body`, then signs out and stops.
     static func with(
-        _ test: ConformanceCase, faults: FaultPlan = .none, corrupting key: String? = nil,
+        _ test: ConformanceCase, faults: FaultPlan = .none, scale: Int = 0, corrupting key: String? = nil,
         _ body: (ConformanceFixture) async throws -> Void
     ) async throws {
         guard let kind = test.module.simulator else { throw PAMError(.unsupported, "\(test.module.id) has no simulator") }
@@ -29,6 +29,7 @@ struct ConformanceFixture {
         var options = SimulatorOptions(vendors: [kind])
         options.clock = clock
         options.faults = faults
+        options.scale = scale
         options.requestLog = { line in serverLog.withLock { $0.append(line) } }
         try await withSimulator(options) { simulator in
             guard let endpoint = simulator.endpoint(for: kind) else { throw PAMError(.notFound, "no endpoint") }

@@ -106,6 +106,27 @@ import Testing
     }
 
     @Test(arguments: ConformanceCase.all)
+    func listsArriveAsPagesWithoutGapsOrDuplicates(_ test: ConformanceCase) async throws {
+        try await ConformanceFixture.with(test, scale: test.scaledRows) { fixture in
+            var pages = 0
+            var ids: [String] = []
+            if let accounts = fixture.client as? any AccountBrowsing {
+                for try await page in accounts.accountPages(.all) {
+                    pages += 1
+                    ids += page.map(\.id)
+                }
+            } else if let folders = fixture.client as? any FolderBrowsing {
+                for try await page in folders.secretPages(folderID: nil) {
+                    pages += 1
+                    ids += page.map(\.id)
+                }
+            }
+            #expect(pages >= test.minimumPages)
+            #expect(ids.count >= test.scaledRows && Set(ids).count == ids.count)
+        }
+    }
+
+    @Test(arguments: ConformanceCase.all)
     func injectedServerErrorsAndThrottlingAreRetried(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test, faults: try FaultPlan(parsing: "error5xx=0.2,rate429=0.1")) { fixture in
             for _ in 0..<5 { try await anyList(fixture.client) }

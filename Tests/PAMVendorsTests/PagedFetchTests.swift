@@ -1,4 +1,5 @@
 import PAMCore
+import PAMTestSupport
 import PAMVendors
 import Testing
 
@@ -24,10 +25,9 @@ import Testing
     func returnsEveryItemOnceInOrder(count: Int, concurrency: Int) async throws {
         let source = Source(count: count)
         let size = 10
-        let first = try source.page(0, size: size)
         for total in [nil, count] {
-            let all = try await PagedFetch.all(pageSize: size, concurrency: concurrency, firstPage: first, total: total) {
-                try source.page($0, size: size)
+            let all = try await PagedFetch.all(pageSize: size, concurrency: concurrency, operation: "t") {
+                PagedFetch.Page(try source.page($0, size: size), total: total)
             }
             #expect(all == Array(0..<count))
         }
@@ -35,16 +35,51 @@ import Testing
 
     @Test func withAKnownTotalNoPagePastItIsAskedFor() async throws {
         let source = Source(count: 40)
-        _ = try await PagedFetch.all(pageSize: 10, concurrency: 8, firstPage: try source.page(0, size: 10), total: 40) {
-            try source.page($0, size: 10)
-        }
+        _ = try await PagedFetch.all(pageSize: 10, concurrency: 8, operation: "t") { PagedFetch.Page(try source.page($0, size: 10), total: 40) }
         #expect(source.asked.withLock { $0.sorted() } == [0, 10, 20, 30])
     }
 
     @Test func aFailingPageFailsTheWholeList() async throws {
         let source = Source(count: 1000, failingOffset: 130)
-        await #expect { try await PagedFetch.all(pageSize: 10, concurrency: 4, firstPage: Array(0..<10), total: nil) { try source.page($0, size: 10) } } throws: {
+        await #expect { try await PagedFetch.all(pageSize: 10, concurrency: 4, operation: "t") { PagedFetch.Page(try source.page($0, size: 10)) } } throws: {
             ($0 as? PAMError)?.message == "page 13 failed"
         }
+    }
+
+    @Test func pagesArriveInListOrderWhileLaterOnesAreStillInFlight() async throws {
+        let source = Source(count: 95)
+        let answered = Locked<Set<Int>>([])
+        var offsets: [Int] = []
+        for try await page in PagedFetch.stream(pageSize: 10, concurrency: 4, operation: "t", fetch: { offset in
+            // Page 10 answers only after page 40 (in the same window) has: order must be restored.
+            if offset == 10 { try await waitUntil { answered.withLock { $0.contains(40) } } }
+            let items = try source.page(offset, size: 10)
+            answered.withLock { _ = $0.insert(offset) }
+            return PagedFetch.Page(items)
+        }) {
+            offsets.append(try #require(page.first))
+        }
+        #expect(offsets == Array(stride(from: 0, to: 95, by: 10)))
+    }
+
+    @Test func aServerThatRepeatsItsPageIsStoppedWithAnError() async throws {
+        let asked = Locked(0)
+        await #expect { try await PagedFetch.all(pageSize: 10, concurrency: 2, operation: "list accounts") { _ in
+            asked.withLock { $0 += 1 }
+            return PagedFetch.Page(Array(0..<10))
+        } } throws: {
+            ($0 as? PAMError)?.message.contains("the same page twice") == true
+        }
+        #expect(asked.withLock { $0 } < 10)
+    }
+
+    @Test func aListPastTheRowBoundIsStopped() async throws {
+        let source = Source(count: 1_000_000)
+        await #expect { try await PagedFetch.all(pageSize: 10, concurrency: 2, bounds: ListBounds(maxRows: 55), operation: "list accounts") {
+            PagedFetch.Page(try source.page($0, size: 10))
+        } } throws: {
+            ($0 as? PAMError)?.message == "the list is longer than 55 rows: stopped"
+        }
+        #expect(source.asked.withLock { $0.count } < 12)
     }
 }

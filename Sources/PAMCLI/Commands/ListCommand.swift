@@ -61,70 +61,70 @@ struct ListCommand: AsyncParsableCommand {
         return capable
     }
 
-    /// Prints the rows of every client as JSON or as a table.
-    private func output<Item, Record: JSONRecord>(
-        _ found: [(client: any VendorClient, items: [Item])], record: (Item, any VendorClient) -> Record,
-        headers: [String], row: (Record) -> [String]
-    ) {
+    /// Prints the rows of every client as JSON or as a table, taking each list page by page: JSON
+    /// rows are written as their page arrives, a table waits for its column widths.
+    private func output<Item: Sendable, Record: JSONRecord>(
+        _ sources: [(client: any VendorClient, pages: PageStream<Item>)], fields: (Item) -> [String?],
+        record: (Item, any VendorClient) -> Record, headers: [String], row: (Record) -> [String]
+    ) async throws {
         if json {
             var printer = JSONArrayPrinter()
-            for (client, items) in found { items.forEach { printer.append(record($0, client)) } }
+            for (client, pages) in sources {
+                for try await page in pages { kept(page, fields).forEach { printer.append(record($0, client)) } }
+            }
             return printer.finish()
         }
         var table = TextTable(headers)
-        for (client, items) in found { items.forEach { table.add(row(record($0, client))) } }
+        for (client, pages) in sources {
+            for try await page in pages { kept(page, fields).forEach { table.add(row(record($0, client))) } }
+        }
         Console.out(table.render())
     }
 
     private func listSystems(_ clients: [any VendorClient]) async throws {
-        var found: [(client: any VendorClient, items: [ManagedSystem])] = []
-        for client in try capable(clients, as: (any SystemBrowsing).self, what: "systems") {
-            found.append((client, kept(try await client.listSystems()) { [$0.name, $0.platform, $0.address, $0.description] }))
-        }
-        output(found, record: Records.system, headers: ["PROFILE", "ID", "SYSTEM", "PLATFORM", "ADDRESS"]) {
+        let sources = try capable(clients, as: (any SystemBrowsing).self, what: "systems").map { ($0 as any VendorClient, $0.systemPages()) }
+        try await output(sources, fields: { [$0.name, $0.platform, $0.address, $0.description] }, record: Records.system,
+                         headers: ["PROFILE", "ID", "SYSTEM", "PLATFORM", "ADDRESS"]) {
             [$0.profile, $0.id, $0.name, $0.platform ?? "", $0.address ?? ""]
         }
     }
 
     private func listAccounts(_ clients: [any VendorClient]) async throws {
-        var found: [(client: any VendorClient, items: [Account])] = []
-        for client in try capable(clients, as: (any AccountBrowsing).self, what: "accounts") {
-            let accounts = try await client.listAccounts(system.map(AccountScope.systemName) ?? .all)
-            found.append((client, kept(accounts) { [$0.name, $0.systemName, $0.domain, $0.description] }))
-        }
-        output(found, record: Records.account, headers: ["PROFILE", "ID", "SYSTEM", "ACCOUNT", "DOMAIN", "PLATFORM"]) {
+        let scope = system.map(AccountScope.systemName) ?? .all
+        let sources = try capable(clients, as: (any AccountBrowsing).self, what: "accounts").map { ($0 as any VendorClient, $0.accountPages(scope)) }
+        try await output(sources, fields: { [$0.name, $0.systemName, $0.domain, $0.description] }, record: Records.account,
+                         headers: ["PROFILE", "ID", "SYSTEM", "ACCOUNT", "DOMAIN", "PLATFORM"]) {
             [$0.profile, $0.id, $0.systemName, $0.name, $0.domain ?? "", $0.platform ?? ""]
         }
     }
 
     private func listRequests(_ clients: [any VendorClient]) async throws {
-        var found: [(client: any VendorClient, items: [AccessRequest])] = []
-        for client in try capable(clients, as: (any CredentialCheckout).self, what: "requests") {
-            found.append((client, kept(try await client.listRequests()) { [$0.systemName, $0.accountName, $0.reason, $0.vendorState, $0.state.label] }))
+        let sources = try capable(clients, as: (any CredentialCheckout).self, what: "requests").map { client in
+            (client as any VendorClient, PageStream.once { try await client.listRequests() })
         }
-        output(found, record: { Records.request($0, client: $1) }, headers: ["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"]) {
+        try await output(sources, fields: { [$0.systemName, $0.accountName, $0.reason, $0.vendorState, $0.state.label] },
+                         record: { Records.request($0, client: $1) }, headers: ["PROFILE", "REQUEST", "SYSTEM", "ACCOUNT", "STATUS", "EXPIRES", "REASON"]) {
             [$0.profile, $0.requestId, $0.systemName, $0.accountName, $0.status, $0.expiresAt ?? "", $0.reason ?? ""]
         }
     }
 
     private func listFolders(_ clients: [any VendorClient]) async throws {
-        var found: [(client: any VendorClient, items: [FolderTree.Node])] = []
-        for client in try capable(clients, as: (any FolderBrowsing).self, what: "folders") {
-            found.append((client, kept(FolderTree(try await client.listFolders()).nodes) { [$0.path, $0.folder.description] }))
+        let sources = try capable(clients, as: (any FolderBrowsing).self, what: "folders").map { client in
+            (client as any VendorClient, PageStream.once { FolderTree(try await client.listFolders()).nodes })
         }
-        output(found, record: Records.folder, headers: ["PROFILE", "FOLDER", "ID"]) {
+        try await output(sources, fields: { [$0.path, $0.folder.description] }, record: Records.folder, headers: ["PROFILE", "FOLDER", "ID"]) {
             [$0.profile, String(repeating: "  ", count: $0.depth) + $0.name, $0.id]
         }
     }
 
     private func listSecrets(_ clients: [any VendorClient]) async throws {
-        var found: [(client: any VendorClient, items: [StoredSecret])] = []
+        var sources: [(client: any VendorClient, pages: PageStream<StoredSecret>)] = []
         for client in try capable(clients, as: (any FolderBrowsing).self, what: "secrets") {
             let folderID = try await folder.asyncMap { try await SecretLocator.folderID($0, client: client) }
-            let secrets = try await client.listSecrets(folderID: folderID)
-            found.append((client, kept(secrets) { [$0.title, $0.folderPath, $0.username, $0.fileName] }))
+            sources.append((client, client.secretPages(folderID: folderID)))
         }
-        output(found, record: Records.secret, headers: ["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"]) {
+        try await output(sources, fields: { [$0.title, $0.folderPath, $0.username, $0.fileName] }, record: Records.secret,
+                         headers: ["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"]) {
             [$0.profile, $0.folderPath ?? "", $0.title, $0.kind, $0.username ?? "", $0.id]
         }
     }

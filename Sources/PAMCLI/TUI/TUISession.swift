@@ -63,6 +63,7 @@ enum TUISession {
             thread.name = "pamtui-ui"
             thread.start()
         }
+        runner.cancelSubscriptions()
         runner.secrets.forgetAll()
         if let clipboard { _ = await clipboard.clearNow() }
         await workspace.close()

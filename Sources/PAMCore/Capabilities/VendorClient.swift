@@ -22,8 +22,14 @@ extension VendorClient {
 
 /// Lists managed systems.
 public protocol SystemBrowsing: VendorClient {
-    func listSystems() async throws -> [ManagedSystem]
+    /// Every system, page by page as the server answers.
+    func systemPages() -> PageStream<ManagedSystem>
     func system(id: String) async throws -> ManagedSystem
+}
+
+extension SystemBrowsing {
+    /// Every system, once the last page is in.
+    public func listSystems() async throws -> [ManagedSystem] { try await systemPages().collect() }
 }
 
 /// Which accounts to list.
@@ -35,9 +41,15 @@ public enum AccountScope: Sendable, Equatable {
 
 /// Lists managed accounts.
 public protocol AccountBrowsing: VendorClient {
-    func listAccounts(_ scope: AccountScope) async throws -> [Account]
+    /// The accounts in `scope`, page by page as the server answers.
+    func accountPages(_ scope: AccountScope) -> PageStream<Account>
     /// The one account at `system/account`; throws not found otherwise.
     func findAccount(systemName: String, accountName: String) async throws -> Account
+}
+
+extension AccountBrowsing {
+    /// The accounts in `scope`, once the last page is in.
+    public func listAccounts(_ scope: AccountScope) async throws -> [Account] { try await accountPages(scope).collect() }
 }
 
 /// Checks credentials out and in.
@@ -69,12 +81,17 @@ public protocol FieldRetrieval: VendorClient {
 /// Browses a folder tree of stored secrets.
 public protocol FolderBrowsing: VendorClient {
     func listFolders() async throws -> [Folder]
-    /// Secrets in one folder, or all when `folderID` is nil.
-    func listSecrets(folderID: String?) async throws -> [StoredSecret]
+    /// Secrets in one folder, or all when `folderID` is nil, page by page.
+    func secretPages(folderID: String?) -> PageStream<StoredSecret>
     /// The value of a credential or text secret.
     func secretValue(id: String) async throws -> SecretBytes
     /// The content of a file secret.
     func downloadFile(id: String) async throws -> SecretBytes
+}
+
+extension FolderBrowsing {
+    /// Secrets in one folder, or all when `folderID` is nil, once the last page is in.
+    public func listSecrets(folderID: String?) async throws -> [StoredSecret] { try await secretPages(folderID: folderID).collect() }
 }
 
 /// Starts automation tasks and follows their runs (Osirium PPA). Definitions and runs are

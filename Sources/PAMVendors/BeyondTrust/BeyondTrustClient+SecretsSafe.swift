@@ -7,9 +7,12 @@ extension BeyondTrustClient: FolderBrowsing {
         }
     }
 
-    public func listSecrets(folderID: String?) async throws -> [StoredSecret] {
-        try await call("list secrets") {
-            try await list(BeyondTrustDTO.Secret.self, .secrets(folderID: folderID)).items.map(BeyondTrustMapping.secret)
+    /// Secrets Safe answers a folder's secrets in one response: a stream of one page.
+    public func secretPages(folderID: String?) -> PageStream<StoredSecret> {
+        .once { [self] in
+            try await call("list secrets") {
+                try await list(BeyondTrustDTO.Secret.self, .secrets(folderID: folderID)).items.map(BeyondTrustMapping.secret)
+            }
         }
     }
 

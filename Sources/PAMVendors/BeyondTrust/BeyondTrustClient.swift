@@ -50,16 +50,12 @@ public final class BeyondTrustClient: VendorClient {
 }
 
 extension BeyondTrustClient: SystemBrowsing {
-    public func listSystems() async throws -> [ManagedSystem] {
-        try await call("list systems") {
-            let pageSize = configuration.pageSize
-            let first = try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: 0))
-            return try await PagedFetch.all(
-                pageSize: pageSize, concurrency: configuration.pageConcurrency,
-                firstPage: first.items.map(BeyondTrustMapping.system), total: first.total
-            ) { [self] offset in
-                try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: offset)).items
-                    .map(BeyondTrustMapping.system)
+    public func systemPages() -> PageStream<ManagedSystem> {
+        let pageSize = configuration.pageSize
+        return PagedFetch.stream(pageSize: pageSize, concurrency: configuration.pageConcurrency, operation: "list systems") { [self] offset in
+            try await call("list systems") {
+                let page = try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: offset))
+                return PagedFetch.Page(page.items.map(BeyondTrustMapping.system), total: page.total)
             }
         }
     }
@@ -74,23 +70,20 @@ extension BeyondTrustClient: SystemBrowsing {
 }
 
 extension BeyondTrustClient: AccountBrowsing {
-    public func listAccounts(_ scope: AccountScope) async throws -> [Account] {
-        try await call("list accounts") {
-            let pageSize = configuration.pageSize
-            let (systemID, systemName): (String?, String?) = switch scope {
-            case .all: (nil, nil)
-            case .systemID(let id): (id, nil)
-            case .systemName(let name): (nil, name)
-            }
-            // Each page is decoded and mapped in its own task, so that work runs in parallel too.
-            let page: @Sendable (Int) async throws -> [Account] = { [self] offset in
-                try await list(
+    public func accountPages(_ scope: AccountScope) -> PageStream<Account> {
+        let pageSize = configuration.pageSize
+        let (systemID, systemName): (String?, String?) = switch scope {
+        case .all: (nil, nil)
+        case .systemID(let id): (id, nil)
+        case .systemName(let name): (nil, name)
+        }
+        // Each page is decoded and mapped in its own task, so that work runs in parallel too.
+        return PagedFetch.stream(pageSize: pageSize, concurrency: configuration.pageConcurrency, operation: "list accounts") { [self] offset in
+            try await call("list accounts") {
+                PagedFetch.Page(try await list(
                     BeyondTrustDTO.ManagedAccount.self, .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)
-                ).items.map(BeyondTrustMapping.account)
+                ).items.map(BeyondTrustMapping.account))
             }
-            return try await PagedFetch.all(
-                pageSize: pageSize, concurrency: configuration.pageConcurrency, firstPage: try await page(0), total: nil, fetch: page
-            )
         }
     }
 

@@ -1,38 +1,98 @@
-/// Fetches every page of a limit/offset list with a window of pages in flight, keeping page order.
+import PAMCore
+
+/// Fetches every page of a limit/offset list with a window of pages in flight, handing pages
+/// over in list order as they complete.
 public enum PagedFetch {
-    /// Keeps `concurrency` pages in flight: each finished full page starts the next one, so the
-    /// window never drains between rounds. With `total` known no page past it is asked for;
-    /// without it, pages stop being started once one comes back short.
-    public static func all<Item: Sendable>(
-        pageSize: Int, concurrency: Int, firstPage: [Item], total: Int?,
-        fetch: @escaping @Sendable (_ offset: Int) async throws -> [Item]
+    /// One page as fetched, with the list's total when the server tells it.
+    public struct Page<Item: Sendable>: Sendable {
+        public var items: [Item]
+        public var total: Int?
+
+        public init(_ items: [Item], total: Int? = nil) {
+            self.items = items
+            self.total = total
+        }
+    }
+
+    /// Keeps `concurrency` pages in flight once the first is in: each finished full page starts
+    /// the next one, so the window never drains between rounds. With a total (from the first
+    /// page) no page past it is asked for; without it, pages stop being started once one comes
+    /// back short. The list ends with an error past `bounds.maxRows`, or when a page repeats the
+    /// one before it (a server that ignores the offset).
+    public static func stream<Item: Sendable & Equatable>(
+        pageSize: Int, concurrency: Int, bounds: ListBounds = .standard, operation: String,
+        fetch: @escaping @Sendable (_ offset: Int) async throws -> Page<Item>
+    ) -> PageStream<Item> {
+        PageStream(AsyncThrowingStream { continuation in
+            let producer = Task {
+                do {
+                    try await produce(
+                        pageSize: pageSize, concurrency: concurrency, bounds: bounds, operation: operation,
+                        fetch: fetch, yield: { continuation.yield($0) })
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in producer.cancel() }
+        })
+    }
+
+    /// Every page, collected (for callers that need the whole list).
+    public static func all<Item: Sendable & Equatable>(
+        pageSize: Int, concurrency: Int, bounds: ListBounds = .standard, operation: String,
+        fetch: @escaping @Sendable (_ offset: Int) async throws -> Page<Item>
     ) async throws -> [Item] {
-        guard firstPage.count >= pageSize, pageSize > 0 else { return firstPage }
-        let pages = try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
+        try await stream(pageSize: pageSize, concurrency: concurrency, bounds: bounds, operation: operation, fetch: fetch).collect()
+    }
+
+    private static func produce<Item: Sendable & Equatable>(
+        pageSize: Int, concurrency: Int, bounds: ListBounds, operation: String,
+        fetch: @escaping @Sendable (Int) async throws -> Page<Item>, yield: ([Item]) -> Void
+    ) async throws {
+        let firstPage = try await fetch(0)
+        let first = firstPage.items, total = firstPage.total
+        if first.count > bounds.maxRows {
+            throw PAMError(.malformed, "the list is longer than \(bounds.maxRows) rows: stopped", operation: operation)
+        }
+        yield(first)
+        guard first.count >= pageSize, pageSize > 0 else { return }
+        try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
             var nextOffset = pageSize
             var endSeen = false
             func startNext() {
                 guard !endSeen, total.map({ nextOffset < $0 }) ?? true else { return }
                 let offset = nextOffset
                 nextOffset += pageSize
-                group.addTask { (offset, try await fetch(offset)) }
+                group.addTask { (offset, try await fetch(offset).items) }
             }
             for _ in 0..<max(1, concurrency) { startNext() }
-            var pages: [Int: [Item]] = [0: firstPage]
+            // Pages come back in any order; they are handed over in list order.
+            var waiting: [Int: [Item]] = [:]
+            var handOver = pageSize
+            var previous = first
+            var rows = first.count
             for try await (offset, items) in group {
-                pages[offset] = items
+                waiting[offset] = items
                 if items.count < pageSize { endSeen = true } else { startNext() }
+                while let page = waiting.removeValue(forKey: handOver) {
+                    if !page.isEmpty && page == previous {
+                        throw PAMError(.malformed, "the server sent the same page twice (offset \(handOver)): it ignores paging", operation: operation)
+                    }
+                    rows += page.count
+                    if rows > bounds.maxRows {
+                        throw PAMError(.malformed, "the list is longer than \(bounds.maxRows) rows: stopped", operation: operation)
+                    }
+                    yield(page)
+                    previous = page
+                    // Pages after the first short one belong to nobody; dropping them keeps no duplicates.
+                    if page.count < pageSize {
+                        group.cancelAll()
+                        return
+                    }
+                    handOver += pageSize
+                }
             }
-            return pages
         }
-        // Pages after the first short one belong to nobody; dropping them keeps no duplicates.
-        var result: [Item] = []
-        var offset = 0
-        while let items = pages[offset] {
-            result.append(contentsOf: items)
-            if items.count < pageSize { break }
-            offset += pageSize
-        }
-        return result
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import PAMApp
+import PAMCore
+import PAMScreen
+import Testing
+
+/// Each profile keeps what it loaded: switching back shows it again without asking the server,
+/// and R reloads only the focused pane.
+@Suite struct ProfileSwitchTests {
+    func twoProfiles() -> AppState {
+        var state = loadedState()
+        state.profiles.append(ProfileSummary(name: "lab", vendor: "fake", vendorName: "Fake PAM", capabilities: [.accounts]))
+        return state
+    }
+
+    @Test func switchingBackRestoresTheLoadedPanesWithoutLoadingThemAgain() {
+        var state = twoProfiles()
+        _ = state.press(.character("1"))
+        let toLab = state.press(.character("j"))
+        #expect(toLab.contains { if case .loadAccounts(profile: "lab", _, _) = $0 { true } else { false } })
+        guard case .loadAccounts(_, _, let labLoad) = toLab.first(where: { if case .loadAccounts = $0 { true } else { false } }) else { return }
+        _ = Reducer.reduce(&state, .accountsLoaded(requestID: labLoad, .success([root])))
+        let back = state.press(.character("k"))
+        #expect(back.isEmpty, "bt's lists come back from the stash")
+        #expect(state.accounts == .loaded([admin, breakglass, root]) && state.systems == .loaded([dc01]))
+        #expect(state.press(.character("j")).isEmpty)
+        #expect(state.accounts == .loaded([root]))
+    }
+
+    @Test func aProfileLeftWhileLoadingLoadsAgainOnReturn() {
+        var state = twoProfiles()
+        _ = state.press(.character("3"))
+        _ = state.press(.character("R"))
+        _ = state.press(.character("1"))
+        _ = state.press(.character("j"))
+        let back = state.press(.character("k"))
+        #expect(back.contains { if case .loadAccounts(profile: "bt", _, _) = $0 { true } else { false } })
+    }
+
+    @Test func refreshReloadsOnlyTheFocusedPane() {
+        var state = loadedState()
+        _ = state.press(.character("2"))
+        let effects = state.press(.character("R"))
+        #expect(effects.count == 1)
+        #expect(effects.allSatisfy { if case .loadSystems(profile: "bt", _) = $0 { true } else { false } })
+        #expect(state.accounts == .loaded([admin, breakglass, root]))
+    }
+}
