@@ -221,6 +221,8 @@ public struct AppState: Sendable, Equatable {
     public var openFolder: FolderTree.Node?
     public var secrets: LoadState<[StoredSecret]> = .idle
     public var leases: [Lease] = []
+    /// The accounts pane's filter results, refined as the query grows.
+    public var accountFilter = FilterCache()
     /// The panes of profiles not shown now, by profile name.
     public var stashed: [String: ProfileData] = [:]
     /// Each profile's server session, as last reported.

@@ -4,8 +4,14 @@ import PAMScreen
 /// Filtered account lists by query, for one source list. A frame asks for the filtered accounts
 /// several times, typing extends the query one character at a time, and backspace returns to an
 /// earlier query; with 100,000 rows a full scan per keystroke is what this avoids. Earlier queries
-/// are kept as row indexes (4 bytes a row); only the current one as accounts.
-struct FilterCache {
+/// are kept as row indexes (4 bytes a row); only the current one as accounts. It is part of
+/// `AppState` (the reducer keeps it up to date after every action) and, being derived data,
+/// never makes two states unequal.
+public struct FilterCache: Sendable, Equatable {
+    public init() {}
+
+    public static func == (lhs: FilterCache, rhs: FilterCache) -> Bool { true }
+
     /// The list the results came from; holding it keeps its storage (the identity) alive.
     private var source: [Account] = []
     private var indexes: [String: [Int32]] = [:]
@@ -26,6 +32,12 @@ struct FilterCache {
         let accounts = FilteredAccounts(source: all, indexes: indexes[key] ?? scan(pane, key: key))
         current = (key, accounts)
         return accounts
+    }
+
+    /// The result for `all` and the pane's query if it is the one held, without changing anything.
+    func cached(_ all: [Account], _ pane: PaneState) -> FilteredAccounts? {
+        guard let current, current.key == (pane.filterInverted ? "!" : "") + pane.filter, sameStorage(all, source) else { return nil }
+        return current.accounts
     }
 
     /// Scans the rows the longest cached prefix of the query kept (a subsequence match is

@@ -26,10 +26,11 @@ public enum Presentation {
         let pane = state.pane(.accounts)
         let all = state.accounts.value ?? []
         guard !pane.filter.isEmpty else { return FilteredAccounts(source: all, indexes: nil) }
-        return accountFilters.withLock { $0.filter(all, pane) }
+        if let cached = state.accountFilter.cached(all, pane) { return cached }
+        // A state the reducer has not seen (built by hand): filter it once, uncached.
+        var once = FilterCache()
+        return once.filter(all, pane)
     }
-
-    private static let accountFilters = Locked(FilterCache())
 
     public static func folders(_ state: AppState) -> [FolderTree.Node] {
         let pane = state.pane(.folders)

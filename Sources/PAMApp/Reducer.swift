@@ -13,6 +13,14 @@ public enum Reducer {
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(&state, action)
+        // Filter results are state: refined here, once per action, not per frame.
+        let pane = state.pane(.accounts)
+        if !pane.filter.isEmpty { _ = state.accountFilter.filter(state.accounts.value ?? [], pane) }
+        return effects
+    }
+
+    private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key): return handleKey(&state, key)
         case .command(let command): return run(&state, command)

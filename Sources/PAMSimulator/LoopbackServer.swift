@@ -93,15 +93,21 @@ final class LoopbackServer: Sendable {
         return PAMError(.configuration, "the \(label) simulator cannot listen on \(address): \(error)")
     }
 
-    /// The server side of TLS from PEM files; with `mutual`, clients must present a certificate the CA signed.
-    static func tlsConfiguration(_ material: TLSMaterial, mutual: Bool) throws -> TLSConfiguration {
+    /// The server side of TLS from PEM files. `.mutualTLS`: clients must present a certificate the
+    /// CA signed. `.optionalClientCertificate`: the server asks for one (BoringSSL `SSL_VERIFY_PEER`
+    /// without `SSL_VERIFY_FAIL_IF_NO_PEER_CERT`, which NIOSSL calls `.optionalVerification`), a
+    /// presented certificate must verify, and clients without one are let in.
+    static func tlsConfiguration(_ material: TLSMaterial, clientCertificates: SimulatorTLS) throws -> TLSConfiguration {
         do {
             let chain = try NIOSSLCertificate.fromPEMFile(material.serverCertificatePath).map { NIOSSLCertificateSource.certificate($0) }
             let key = NIOSSLPrivateKeySource.privateKey(try NIOSSLPrivateKey(file: material.serverKeyPath, format: .pem))
-            guard mutual else { return .makeServerConfiguration(certificateChain: chain, privateKey: key) }
+            guard clientCertificates.requestsClientCertificate else {
+                return .makeServerConfiguration(certificateChain: chain, privateKey: key)
+            }
             var configuration = TLSConfiguration.makeServerConfigurationWithMTLS(
                 certificateChain: chain, privateKey: key, trustRoots: .file(material.caCertificatePath))
-            configuration.certificateVerification = .noHostnameVerification
+            configuration.certificateVerification =
+                clientCertificates == .mutualTLS ? .noHostnameVerification : .optionalVerification
             return configuration
         } catch {
             throw PAMError(.tls, "cannot load the simulator's certificates: \(error)")

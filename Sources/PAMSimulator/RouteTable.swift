@@ -1,7 +1,10 @@
-/// A small route table that matches path segments case-insensitively (ASP.NET servers do;
-/// Hummingbird's router does not) and captures `{name}` segments.
+/// A small route table that captures `{name}` segments and matches literal segments
+/// case-insensitively by default (ASP.NET servers do; Hummingbird's router does not). A vendor whose
+/// server is case-sensitive (PostgREST) builds its table with `RouteTable(caseSensitive: true)`;
+/// the vendor's base path then matches case-sensitively too.
 struct RouteTable: Sendable {
-    typealias Handler = @Sendable (SimulatorRequest) -> SimulatorResponse
+    /// Answers one request. Synchronous closures convert to this type, so most handlers stay plain.
+    typealias Handler = @Sendable (SimulatorRequest) async -> SimulatorResponse
 
     struct Route: Sendable {
         enum Segment: Sendable, Equatable {
@@ -13,6 +16,9 @@ struct RouteTable: Sendable {
         let segments: [Segment]
         /// Sign-in, token and sign-out: random faults leave these alone unless told otherwise.
         let isAuthentication: Bool
+        /// The route answers only requests whose connection presented a client certificate; the
+        /// others get the vendor's ``SimulatedVendor/clientCertificateRequired(_:)``.
+        let requiresClientCertificate: Bool
         let handler: Handler
 
         var literalCount: Int {
@@ -29,32 +35,53 @@ struct RouteTable: Sendable {
         case notFound
     }
 
+    /// False (the default): `ManagedSystems` also matches `managedsystems`. True: literal segments
+    /// and the base path must match exactly. Parameter names are folded to lower case either way.
+    let caseSensitive: Bool
     private(set) var routes: [Route] = []
 
+    init(caseSensitive: Bool = false) {
+        self.caseSensitive = caseSensitive
+    }
+
     /// Adds a route; `pattern` is relative to the vendor's base path, e.g. `ManagedSystems/{id}`.
-    mutating func add(_ method: String, _ pattern: String, authentication: Bool = false, _ handler: @escaping Handler) {
+    mutating func add(
+        _ method: String, _ pattern: String, authentication: Bool = false, requiresClientCertificate: Bool = false,
+        _ handler: @escaping Handler
+    ) {
         let segments: [Route.Segment] = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{"), part.hasSuffix("}") {
                 return .parameter(part.dropFirst().dropLast().lowercased())
             }
-            return .literal(part.lowercased())
+            return .literal(caseSensitive ? String(part) : part.lowercased())
         }
-        routes.append(Route(method: method.uppercased(), segments: segments, isAuthentication: authentication, handler: handler))
+        routes.append(Route(
+            method: method.uppercased(), segments: segments, isAuthentication: authentication,
+            requiresClientCertificate: requiresClientCertificate, handler: handler))
     }
 
-    mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
-    mutating func put(_ pattern: String, _ handler: @escaping Handler) { add("PUT", pattern, handler) }
-    mutating func post(_ pattern: String, authentication: Bool = false, _ handler: @escaping Handler) {
-        add("POST", pattern, authentication: authentication, handler)
+    mutating func get(_ pattern: String, requiresClientCertificate: Bool = false, _ handler: @escaping Handler) {
+        add("GET", pattern, requiresClientCertificate: requiresClientCertificate, handler)
+    }
+
+    mutating func put(_ pattern: String, requiresClientCertificate: Bool = false, _ handler: @escaping Handler) {
+        add("PUT", pattern, requiresClientCertificate: requiresClientCertificate, handler)
+    }
+
+    mutating func post(
+        _ pattern: String, authentication: Bool = false, requiresClientCertificate: Bool = false,
+        _ handler: @escaping Handler
+    ) {
+        add("POST", pattern, authentication: authentication, requiresClientCertificate: requiresClientCertificate, handler)
     }
 
     /// The most specific route (most literal segments) for `segments`.
     func match(method: String, segments: [String]) -> Match {
-        let lowered = segments.map { $0.lowercased() }
+        let folded = caseSensitive ? segments : segments.map { $0.lowercased() }
         var best: (route: Route, parameters: [String: String])?
         var pathMatched = false
-        for route in routes where route.segments.count == lowered.count {
-            guard let parameters = Self.capture(route.segments, lowered: lowered, original: segments) else { continue }
+        for route in routes where route.segments.count == folded.count {
+            guard let parameters = Self.capture(route.segments, folded: folded, original: segments) else { continue }
             pathMatched = true
             guard route.method == method else { continue }
             if best == nil || route.literalCount > (best?.route.literalCount ?? 0) {
@@ -65,12 +92,13 @@ struct RouteTable: Sendable {
         return pathMatched ? .methodNotAllowed : .notFound
     }
 
-    private static func capture(_ pattern: [Route.Segment], lowered: [String], original: [String]) -> [String: String]? {
+    /// `folded` is `original` lower-cased unless the table is case-sensitive.
+    private static func capture(_ pattern: [Route.Segment], folded: [String], original: [String]) -> [String: String]? {
         var parameters: [String: String] = [:]
         for (index, segment) in pattern.enumerated() {
             switch segment {
             case .literal(let text):
-                if text != lowered[index] { return nil }
+                if text != folded[index] { return nil }
             case .parameter(let name):
                 parameters[name] = original[index]
             }

@@ -38,6 +38,10 @@ protocol SimulatedVendor: Sendable {
     var credentials: [(key: String, value: String)] { get }
     /// The answer for a path no route knows.
     func notFound(_ request: SimulatorRequest) -> SimulatorResponse
+    /// The answer for a route declared with `requiresClientCertificate` when the connection
+    /// presented no client certificate (only possible with ``SimulatorTLS/optionalClientCertificate``
+    /// or plain HTTP; ``SimulatorTLS/mutualTLS`` refuses such clients in the handshake).
+    func clientCertificateRequired(_ request: SimulatorRequest) -> SimulatorResponse
 }
 
 extension SimulatedVendor {
@@ -45,5 +49,9 @@ extension SimulatedVendor {
 
     func notFound(_ request: SimulatorRequest) -> SimulatorResponse {
         .jsonString(404, "Not found")
+    }
+
+    func clientCertificateRequired(_ request: SimulatorRequest) -> SimulatorResponse {
+        .jsonString(403, "A client certificate is required.")
     }
 }

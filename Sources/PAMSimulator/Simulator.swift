@@ -23,9 +23,9 @@ public final class Simulator: Sendable {
             try SecureFile.makeDirectory(directory)
             var hosts = ["127.0.0.1", "localhost", "::1"]
             if !hosts.contains(options.host), !["0.0.0.0", "::"].contains(options.host) { hosts.append(options.host) }
-            material = try TLSMaterial.generate(in: directory, hosts: hosts, clientCertificate: options.tls == .mutualTLS)
+            material = try TLSMaterial.generate(in: directory, hosts: hosts, clientCertificate: options.tls.requestsClientCertificate)
         }
-        let tls = try material.map { try LoopbackServer.tlsConfiguration($0, mutual: options.tls == .mutualTLS) }
+        let tls = try material.map { try LoopbackServer.tlsConfiguration($0, clientCertificates: options.tls) }
         let scheme = options.tls == .none ? "http" : "https"
         let hostInURL = options.host.contains(":") ? "[\(options.host)]" : options.host
 

@@ -6,8 +6,15 @@ public enum SimulatorTLS: String, Sendable, CaseIterable {
     case none
     /// HTTPS with a certificate from a throw-away CA.
     case tls
-    /// HTTPS that also requires a client certificate signed by that CA.
+    /// HTTPS that also requires a client certificate signed by that CA, on every path.
     case mutualTLS
+    /// HTTPS that asks for a client certificate but also accepts clients without one; a
+    /// certificate that is presented must be signed by the CA. Routes that need one refuse
+    /// clients without it (Safeguard's A2A, next to its password sign-in).
+    case optionalClientCertificate
+
+    /// Whether a client certificate is generated and asked for in the handshake.
+    var requestsClientCertificate: Bool { self == .mutualTLS || self == .optionalClientCertificate }
 }
 
 /// Everything `Simulator.start` needs to know.
@@ -18,7 +25,7 @@ public struct SimulatorOptions: Sendable {
     public var host = "127.0.0.1"
     /// 0 = an ephemeral port per vendor; N > 0 = N, N+1, … in vendor order.
     public var port = 0
-    /// Plain HTTP, TLS or mutual TLS.
+    /// Plain HTTP, TLS, mutual TLS or TLS with an optional client certificate.
     public var tls: SimulatorTLS = .none
     /// Where certificates are written (required when `tls` is not `.none`; created with mode 0700).
     public var stateDirectory: String?

@@ -16,6 +16,8 @@ struct SimulatorRequest: Sendable {
     var parameters: [String: String] = [:]
     /// The instant the simulator's clock gave when the request arrived.
     var now: Date
+    /// The certificate the client presented on this connection (already verified by TLS), if any.
+    var clientCertificate: ClientCertificate?
 
     /// The first value of a query parameter, matching its name case-insensitively.
     func query(_ name: String) -> String? {
@@ -61,6 +63,40 @@ struct SimulatorResponse: Sendable {
     var body: [UInt8] = []
     /// True for JSON bodies, which the malformed fault may cut short.
     var isJSON = false
+    /// A body sent in chunks as they are produced (chunked transfer encoding); when set, ``body``
+    /// is ignored. See ``stream(_:contentType:headers:body:)``.
+    var streamedBody: StreamedBody?
+
+    /// Where the chunks of a streamed body come from.
+    enum StreamedBody: Sendable {
+        /// A stream the handler feeds, typically from a task of its own.
+        case chunks(AsyncStream<[UInt8]>)
+        /// A producer run while the body is written and cancelled when the client goes away or
+        /// the simulator stops; the body ends when it returns.
+        case producer(@Sendable (AsyncStream<[UInt8]>.Continuation) async -> Void)
+    }
+
+    /// A body streamed chunk by chunk, for long polling or server-sent events: each chunk reaches
+    /// the client as soon as it is yielded; the body ends when the stream finishes (or the
+    /// simulator stops). Faults decided before the handler runs (latency, drop, 503, 429) apply
+    /// as to any route; the malformed fault never cuts a streamed body.
+    static func stream(
+        _ status: Int = 200, contentType: String, headers: [(name: String, value: String)] = [],
+        body: AsyncStream<[UInt8]>
+    ) -> SimulatorResponse {
+        SimulatorResponse(status: status, headers: [("Content-Type", contentType)] + headers, streamedBody: .chunks(body))
+    }
+
+    /// A streamed body whose chunks `produce` yields to the continuation it is given; the body
+    /// ends when `produce` returns. `produce` runs while the answer is written and is cancelled
+    /// when the client disconnects or the simulator stops. Faults as for
+    /// ``stream(_:contentType:headers:body:)``.
+    static func stream(
+        _ status: Int = 200, contentType: String, headers: [(name: String, value: String)] = [],
+        produce: @escaping @Sendable (AsyncStream<[UInt8]>.Continuation) async -> Void
+    ) -> SimulatorResponse {
+        SimulatorResponse(status: status, headers: [("Content-Type", contentType)] + headers, streamedBody: .producer(produce))
+    }
 
     /// A JSON body written with ``JSONWriter``.
     static func json(_ status: Int = 200, _ bytes: [UInt8], headers: [(name: String, value: String)] = [])

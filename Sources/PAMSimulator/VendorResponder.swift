@@ -3,9 +3,11 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import PAMCore
+import ServiceLifecycle
 
 /// The Hummingbird responder in front of one vendor simulator: it turns requests into
-/// ``SimulatorRequest`` values, applies the fault plan, routes and writes the answer.
+/// ``SimulatorRequest`` values, applies the fault plan, routes, awaits the handler and writes the
+/// answer (streamed bodies chunk by chunk).
 struct VendorResponder: HTTPResponder {
     typealias Context = SimulatorRequestContext
 
@@ -37,12 +39,16 @@ struct VendorResponder: HTTPResponder {
             try await Task.sleep(for: faults.plan.latency)
         }
 
+        let certificate = await context.clientCertificate()
         let bases = [vendor.basePath] + vendor.aliasBasePaths
-        guard let segments = bases.lazy.compactMap({ Self.segments(path: request.uri.path, basePath: $0) }).first else {
-            let simulated = makeRequest(method: method, segments: [], request: request, body: body)
+        let caseSensitive = routes.caseSensitive
+        guard let segments = bases.lazy.compactMap({
+            Self.segments(path: request.uri.path, basePath: $0, caseSensitive: caseSensitive)
+        }).first else {
+            let simulated = makeRequest(method: method, segments: [], request: request, body: body, certificate: certificate)
             return log(method, target, respond(vendor.notFound(simulated)))
         }
-        var simulated = makeRequest(method: method, segments: segments, request: request, body: body)
+        var simulated = makeRequest(method: method, segments: segments, request: request, body: body, certificate: certificate)
 
         let match = routes.match(method: method, segments: segments)
         var isAuthentication = false
@@ -67,20 +73,26 @@ struct VendorResponder: HTTPResponder {
         switch match {
         case .found(let route, let parameters):
             simulated.parameters = parameters
-            answer = route.handler(simulated)
+            if route.requiresClientCertificate, simulated.clientCertificate == nil {
+                answer = vendor.clientCertificateRequired(simulated)
+            } else {
+                answer = await route.handler(simulated)
+            }
         case .methodNotAllowed:
             answer = .jsonString(405, "The requested resource does not support http method '\(method)'.")
         case .notFound:
             answer = vendor.notFound(simulated)
         }
-        if malformed, answer.isJSON {
+        if malformed, answer.isJSON, answer.streamedBody == nil {
             answer.body = FaultInjector.malform(answer.body)
             return log(method, target, respond(answer), note: " (malformed by fault)")
         }
         return log(method, target, respond(answer))
     }
 
-    private func makeRequest(method: String, segments: [String], request: Request, body: ByteBuffer) -> SimulatorRequest {
+    private func makeRequest(
+        method: String, segments: [String], request: Request, body: ByteBuffer, certificate: ClientCertificate?
+    ) -> SimulatorRequest {
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
@@ -93,14 +105,16 @@ struct VendorResponder: HTTPResponder {
         return SimulatorRequest(
             method: method, segments: segments,
             queryItems: SimulatorRequest.parseQuery(Substring(request.uri.query ?? "")),
-            headers: headers, body: Array(buffer: body), now: clock.now())
+            headers: headers, body: Array(buffer: body), now: clock.now(), clientCertificate: certificate)
     }
 
     /// The percent-decoded segments after `basePath`, or nil when the path is outside it.
-    static func segments(path: String, basePath: String) -> [String]? {
+    static func segments(path: String, basePath: String, caseSensitive: Bool = false) -> [String]? {
         let parts = path.split(separator: "/").map { String($0) }
-        let base = basePath.split(separator: "/").map { $0.lowercased() }
-        guard parts.count >= base.count, zip(parts, base).allSatisfy({ $0.lowercased() == $1 }) else { return nil }
+        let base = basePath.split(separator: "/").map { String($0) }
+        guard parts.count >= base.count,
+            zip(parts, base).allSatisfy({ caseSensitive ? $0 == $1 : $0.lowercased() == $1.lowercased() })
+        else { return nil }
         return parts.dropFirst(base.count).map { $0.removingPercentEncoding ?? $0 }
     }
 
@@ -109,10 +123,38 @@ struct VendorResponder: HTTPResponder {
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        return Response(
-            status: HTTPResponse.Status(code: answer.status),
-            headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        let body = answer.streamedBody.map(Self.streamed) ?? ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields, body: body)
+    }
+
+    /// A body without a length (chunked) that writes each chunk as soon as it is produced. The
+    /// source is drained by a child task into an outlet stream, so that the body also ends when the
+    /// simulator shuts down gracefully, and the source (or producer) is cancelled when the body
+    /// ends or the client goes away.
+    private static func streamed(_ source: SimulatorResponse.StreamedBody) -> ResponseBody {
+        ResponseBody { writer in
+            let (chunks, outlet) = AsyncStream<[UInt8]>.makeStream()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    switch source {
+                    case .chunks(let stream):
+                        for await chunk in stream { outlet.yield(chunk) }
+                    case .producer(let produce):
+                        await produce(outlet)
+                    }
+                    outlet.finish()
+                }
+                defer { group.cancelAll() }
+                try await withGracefulShutdownHandler {
+                    for await chunk in chunks where !chunk.isEmpty {
+                        try await writer.write(ByteBuffer(bytes: chunk))
+                    }
+                } onGracefulShutdown: {
+                    outlet.finish()
+                }
+            }
+            try await writer.finish(nil)
+        }
     }
 
     private func log(_ method: String, _ path: String, _ response: Response, note: String = "") -> Response {

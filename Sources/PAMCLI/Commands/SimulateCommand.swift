@@ -38,6 +38,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("require-client-cert"), help: "Also generate a client certificate and require it (implies --tls).")
     var requireClientCert = false
 
+    @Flag(name: .customLong("request-client-cert"), help: "Generate a client certificate and ask for it without requiring it; routes that need one refuse without (implies --tls).")
+    var requestClientCert = false
+
     @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where certificates are written (default: a new temporary folder).", valueName: "dir"))
     var stateDir: String?
 
@@ -61,6 +64,9 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard scale >= 0 else { throw ValidationError("--scale must not be negative") }
+        if requireClientCert && requestClientCert {
+            throw ValidationError("--require-client-cert and --request-client-cert exclude each other")
+        }
     }
 
     func run() async throws {
@@ -75,7 +81,7 @@ struct SimulateCommand: AsyncParsableCommand {
         var options = SimulatorOptions(vendors: try Self.vendorList(vendors))
         options.host = host
         options.port = port
-        options.tls = requireClientCert ? .mutualTLS : (tls ? .tls : .none)
+        options.tls = requireClientCert ? .mutualTLS : requestClientCert ? .optionalClientCertificate : (tls ? .tls : .none)
         if options.tls != .none { options.stateDirectory = try stateDir ?? TemporaryDirectory.make(prefix: "pamtui-sim") }
         options.scale = scale
         options.seed = seed
