@@ -15,7 +15,9 @@ struct AppLayout {
         self.status = status
         let columns = body.columns([22, 40, 38])
         let visible = state.visiblePanes
-        let leftPanes = [Pane.profiles, .systems, .folders].filter(visible.contains)
+        var leftPanes = visible.filter { PaneCatalog.spec($0).slot == .side }
+        // The middle column holds the main list; a profile without one gives it its last side pane.
+        let main = visible.first { PaneCatalog.spec($0).slot == .main } ?? leftPanes.popLast()
         let profileHeight = min(max(3, state.profiles.count + 3), columns[0].height / 3)
         var left = columns[0]
         var panes: [(Pane, Rect)] = []
@@ -25,9 +27,9 @@ struct AppLayout {
             panes.append((pane, top))
             left = rest
         }
-        panes.append((.accounts, columns[1]))
+        if let main { panes.append((main, columns[1])) }
         let (detail, leases) = columns[2].splitTop(columns[2].height / 2)
-        panes.append((.leases, leases))
+        for pane in visible where PaneCatalog.spec(pane).slot == .aside { panes.append((pane, leases)) }
         self.panes = panes
         self.detail = detail
     }

@@ -7,15 +7,9 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     case profiles, systems, accounts, folders, tasks, leases
 
     /// The capability a profile needs for the pane to appear (profiles and leases always do).
-    var capability: Capabilities? {
-        switch self {
-        case .profiles, .leases: nil
-        case .systems: .systems
-        case .accounts: .accounts
-        case .folders: .folders
-        case .tasks: .tasks
-        }
-    }
+    var capability: Capabilities? { PaneCatalog.spec(self).capability }
+
+    func title(_ state: AppState) -> String { PaneCatalog.spec(self).title(state) }
 }
 
 /// A profile as the UI knows it.

@@ -12,54 +12,62 @@ struct DetailView {
     }
 
     private func items(_ state: AppState, width: Int, secret: (String) -> String?) -> [KeyValueItem] {
-        switch state.focus {
-        case .systems:
-            guard let system = Presentation.selectedSystem(state) else { return [] }
-            return [KeyValueItem("System", system.name), KeyValueItem("Id", system.id), KeyValueItem("Platform", system.platform ?? "—"),
-                    KeyValueItem("Address", system.address ?? "—")]
-        case .accounts, .leases:
-            var items: [KeyValueItem] = []
-            if let account = Presentation.selectedAccount(state), state.focus == .accounts {
-                items += [KeyValueItem("Account", account.name), KeyValueItem("System", account.systemName)]
-                if let domain = account.domain { items.append(KeyValueItem("Domain", domain)) }
-                if let maximum = account.maximumDurationMinutes { items.append(KeyValueItem("Max lease", "\(maximum) min")) }
-            }
-            guard let lease = Presentation.focusedLease(state) else {
-                return items + [KeyValueItem("Password", "check out with c", role: .muted)]
-            }
-            if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
-            if state.reveal?.key == lease.id, let value = secret(lease.id) {
-                let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
-                // The secret gets a line of its own, the pane's full width, so it is never cut.
-                var line = KeyValueItem.section(value)
-                line.role = .secret
-                items += [KeyValueItem("Password", "masks again in \(left) s", role: .muted), line]
-            } else {
-                items += [.masked("Password", glyphs: glyphs), KeyValueItem("", "r reveal · y copy", role: .muted)]
-            }
-            let total = max(1, Int(lease.expiresAt.timeIntervalSince(lease.issuedAt)))
-            let role: StyleRole = switch Presentation.urgency(lease, now: state.now) {
-            case .danger: .leaseCritical
-            case .warning: .leaseExpiring
-            case .normal: .ok
-            }
-            // Room for the bar after the label column and an h:mm:ss countdown.
-            let barWidth = min(20, max(4, width - width / 3 - 10))
-            let bar = Countdown.text(remaining: Int(lease.remaining(at: state.now).rounded(.up)), total: total, width: barWidth, glyphs: glyphs)
-            return items + [.section("Lease"), KeyValueItem("Request", lease.requestID), KeyValueItem("Left", bar, role: role),
-                            KeyValueItem("Reason", lease.reason ?? "—")]
-        case .profiles:
-            guard let profile = state.profile else { return [] }
-            return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendorName)]
-        case .folders where state.openFolder != nil:
+        PaneCatalog.spec(state.focus).detail(self, state, width, secret)
+    }
+
+    func systemItems(_ state: AppState) -> [KeyValueItem] {
+        guard let system = Presentation.selectedSystem(state) else { return [] }
+        return [KeyValueItem("System", system.name), KeyValueItem("Id", system.id), KeyValueItem("Platform", system.platform ?? "—"),
+                KeyValueItem("Address", system.address ?? "—")]
+    }
+
+    /// The selected account (in the accounts pane) and its lease, or the selected lease.
+    func leaseItems(_ state: AppState, width: Int, secret: (String) -> String?) -> [KeyValueItem] {
+        var items: [KeyValueItem] = []
+        if let account = Presentation.selectedAccount(state), state.focus == .accounts {
+            items += [KeyValueItem("Account", account.name), KeyValueItem("System", account.systemName)]
+            if let domain = account.domain { items.append(KeyValueItem("Domain", domain)) }
+            if let maximum = account.maximumDurationMinutes { items.append(KeyValueItem("Max lease", "\(maximum) min")) }
+        }
+        guard let lease = Presentation.focusedLease(state) else {
+            return items + [KeyValueItem("Password", "check out with c", role: .muted)]
+        }
+        if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
+        if state.reveal?.key == lease.id, let value = secret(lease.id) {
+            let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
+            // The secret gets a line of its own, the pane's full width, so it is never cut.
+            var line = KeyValueItem.section(value)
+            line.role = .secret
+            items += [KeyValueItem("Password", "masks again in \(left) s", role: .muted), line]
+        } else {
+            items += [.masked("Password", glyphs: glyphs), KeyValueItem("", "r reveal · y copy", role: .muted)]
+        }
+        let total = max(1, Int(lease.expiresAt.timeIntervalSince(lease.issuedAt)))
+        let role: StyleRole = switch Presentation.urgency(lease, now: state.now) {
+        case .danger: .leaseCritical
+        case .warning: .leaseExpiring
+        case .normal: .ok
+        }
+        // Room for the bar after the label column and an h:mm:ss countdown.
+        let barWidth = min(20, max(4, width - width / 3 - 10))
+        let bar = Countdown.text(remaining: Int(lease.remaining(at: state.now).rounded(.up)), total: total, width: barWidth, glyphs: glyphs)
+        return items + [.section("Lease"), KeyValueItem("Request", lease.requestID), KeyValueItem("Left", bar, role: role),
+                        KeyValueItem("Reason", lease.reason ?? "—")]
+    }
+
+    func profileItems(_ state: AppState) -> [KeyValueItem] {
+        guard let profile = state.profile else { return [] }
+        return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendorName)]
+    }
+
+    /// The selected folder, or the selected secret of the open folder with every field.
+    func folderItems(_ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
+        if state.openFolder != nil {
             guard let stored = Presentation.selectedSecret(state), let profile = state.profile else { return [] }
             return secretItems(stored, profile: profile.name, state, secret: secret)
-        case .folders:
-            guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
-            return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
-        case .tasks:
-            return []
         }
+        guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
+        return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
     }
 
     /// A stored secret's fields in the vendor's order: plain ones as they are, secret ones

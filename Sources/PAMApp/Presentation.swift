@@ -73,16 +73,7 @@ public enum Presentation {
         return filtered(state.profiles, pane) { [$0.name, $0.vendor.rawValue] }
     }
 
-    static func rowCount(_ state: AppState, _ pane: Pane) -> Int {
-        switch pane {
-        case .profiles: profiles(state).count
-        case .systems: systems(state).count
-        case .accounts: accounts(state).count
-        case .folders: state.openFolder == nil ? folders(state).count : secrets(state).count
-        case .tasks: 0
-        case .leases: leases(state).count
-        }
-    }
+    static func rowCount(_ state: AppState, _ pane: Pane) -> Int { PaneCatalog.spec(pane).rowCount(state) }
 
     static func selected<Items: RandomAccessCollection>(_ items: Items, _ state: AppState, _ pane: Pane) -> Items.Element? where Items.Index == Int {
         let index = state.pane(pane).selected

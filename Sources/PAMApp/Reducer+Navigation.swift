@@ -115,18 +115,15 @@ extension Reducer {
             state.filterEditing = false
             return []
         }
-        switch state.focus {
-        case .profiles: return focus(&state, .accounts)
-        case .systems:
-            guard let system = Presentation.selectedSystem(state) else { return [] }
-            state.accountScope = system
-            state.panes[.accounts] = PaneState()
-            return loadAccounts(&state) + focus(&state, .accounts)
-        case .accounts: return beginCheckout(&state)
-        case .folders where state.openFolder != nil: return requestSecret(&state, purpose: .reveal)
-        case .folders: return openFolder(&state)
-        default: return []
-        }
+        return PaneCatalog.spec(state.focus).open(&state)
+    }
+
+    /// Lists the selected system's accounts.
+    static func openSystem(_ state: inout AppState) -> [Effect] {
+        guard let system = Presentation.selectedSystem(state) else { return [] }
+        state.accountScope = system
+        state.panes[.accounts] = PaneState()
+        return loadAccounts(&state) + focus(&state, .accounts)
     }
 
     /// Lists the selected folder's secrets in the folders pane.

@@ -46,3 +46,19 @@ import Testing
         #expect(state.accounts == .loaded([admin, breakglass, root]))
     }
 }
+
+/// Panes come from the catalog by capability: a profile with folders but no accounts (Secret
+/// Server's shape) gets its folders in the middle column, and no empty accounts pane.
+@Suite struct PaneCatalogLayoutTests {
+    @Test func aProfileWithoutAccountsPutsItsFoldersInTheMainColumn() {
+        var state = AppState(
+            profiles: [ProfileSummary(name: "ss", vendor: "fake", capabilities: [.folders, .checkout])], now: t0,
+            size: Size(width: 120, height: 40))
+        _ = Reducer.start(&state)
+        let screen = AppView().render(state).text
+        #expect(!screen.contains("Accounts"))
+        let firstPaneRow = screen.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+        #expect(firstPaneRow.hasPrefix("┌─ 1 Profiles"))
+        #expect(firstPaneRow.contains("4 Folders"), "folders open the middle column")
+    }
+}
