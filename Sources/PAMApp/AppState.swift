@@ -138,6 +138,21 @@ public enum Overlay: Sendable, Equatable {
     case palette(text: String, selected: Int)
     case auditLog
     case message(title: String, lines: [String])
+    /// Which field of the target to copy; Enter copies the selected one.
+    case fieldPicker(FieldChoice, selected: Int)
+}
+
+/// The target whose fields the picker offers, with what retrieving them needs.
+public struct FieldChoice: Sendable, Equatable {
+    public var profile: String
+    public var target: CredentialTarget
+    public var lease: Lease?
+
+    public init(profile: String, target: CredentialTarget, lease: Lease?) {
+        self.profile = profile
+        self.target = target
+        self.lease = lease
+    }
 }
 
 /// A timed message in the status line.

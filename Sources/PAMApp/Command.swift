@@ -7,7 +7,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case open, back
     case filter, invertFilter = "invert-filter"
-    case checkout, checkin, reveal, copy, copyUsername = "copy-username", refresh
+    case checkout, checkin, reveal, copy, copyUsername = "copy-username", copyField = "copy-field", refresh
     case help, palette, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
     case profile, theme
     case quit
@@ -38,6 +38,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .reveal: "Reveal the secret for a few seconds"
         case .copy: "Copy the password (or the secret); the clipboard clears itself"
         case .copyUsername: "Copy the username"
+        case .copyField: "Copy any field: pick it from a list"
         case .refresh: "Reload the focused pane from the server"
         case .help: "Help: keys and commands"
         case .palette: "Command palette"
@@ -56,7 +57,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Commands that change vendor state or expose a secret: refused in read-only mode.
     public var isPrivileged: Bool {
         switch self {
-        case .checkout, .checkin, .copy, .copyUsername: true
+        case .checkout, .checkin, .copy, .copyUsername, .copyField: true
         default: false
         }
     }

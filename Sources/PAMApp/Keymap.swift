@@ -92,7 +92,7 @@ extension Keymap {
             Binding([.character("/")], .filter, hint: true), Binding([.character("!")], .invertFilter),
             Binding([.character("c")], .checkout, hint: true), Binding([.character("i")], .checkin, hint: true),
             Binding([.character("r")], .reveal, hint: true), Binding([.character("y")], .copy, hint: true),
-            Binding([.character("u")], .copyUsername),
+            Binding([.character("u")], .copyUsername), Binding([.character("Y")], .copyField),
             Binding([.character("R"), .control("r")], .refresh), Binding([.character("?")], .help, hint: true),
             Binding([.character(":")], .palette), Binding([.character("L")], .auditLog),
             Binding([.character("q"), .control("c")], .quit, hint: true),

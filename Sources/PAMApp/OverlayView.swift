@@ -52,6 +52,13 @@ struct OverlayView {
             _ = Table(columns: [TableColumn("TIME", width: .fixed(8)), TableColumn("WHAT")], rows: rows,
                       selected: rows.isEmpty ? nil : rows.count - 1, message: .empty("nothing yet"), glyphs: glyphs)
                 .render(into: &grid, in: inner)
+        case .fieldPicker(let choice, let selected):
+            let items = choice.target.fields.map { field in
+                ListPickerItem(key: field.label, description: field.isSecret ? "secret · \(field.kind.rawValue)" : field.plainValue ?? field.kind.rawValue)
+            }
+            ListPicker(title: "Copy a field of \(choice.target.path) — Enter copies", prompt: "", query: "", items: items,
+                       selected: min(selected, max(0, items.count - 1)), size: Size(width: 64, height: min(14, rect.height - 2)),
+                       glyphs: glyphs).render(into: &grid, in: rect)
         case .message(let title, let lines):
             Dialog(title: title, message: lines, buttons: ["OK"], width: 70, glyphs: glyphs).render(into: &grid, in: rect)
         case nil:

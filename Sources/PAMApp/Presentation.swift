@@ -92,6 +92,11 @@ public enum Presentation {
         return state.leases.first { $0.profile == profile.name && $0.accountID == account.id && $0.systemID == account.systemID }
     }
 
+    /// The loaded account a lease is for, when the accounts list holds it.
+    public static func account(of lease: Lease, _ state: AppState) -> Account? {
+        state.accounts.value?.first { $0.id == lease.accountID && $0.systemID == lease.systemID }
+    }
+
     /// `m:ss` or `h:mm:ss` left on a lease at `now`.
     public static func countdown(_ lease: Lease, now: Date) -> String {
         Countdown.format(seconds: Int(lease.remaining(at: now).rounded(.up)))

@@ -33,6 +33,7 @@ extension Reducer {
         case .checkin: return askCheckin(&state)
         case .reveal: return requestSecret(&state, purpose: .reveal)
         case .copy: return requestSecret(&state, purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds))
+        case .copyField: return pickField(&state)
         case .copyUsername:
             return requestSecret(&state, purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds), field: .username)
         case .refresh: return refresh(&state)

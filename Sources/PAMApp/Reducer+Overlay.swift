@@ -69,6 +69,10 @@ extension Reducer {
             state.overlay = .quit(choice: max(0, choice - 1))
         case (.quit(let choice), .right), (.quit(let choice), .down):
             state.overlay = .quit(choice: min(2, choice + 1))
+        case (.fieldPicker(let choice, let selected), .down), (.fieldPicker(let choice, let selected), .character("j")):
+            state.overlay = .fieldPicker(choice, selected: min(selected + 1, max(0, choice.target.fields.count - 1)))
+        case (.fieldPicker(let choice, let selected), .up), (.fieldPicker(let choice, let selected), .character("k")):
+            state.overlay = .fieldPicker(choice, selected: max(0, selected - 1))
         case (.help(let query, let selected), .down), (.palette(let query, let selected), .down):
             state.overlay = state.overlay.map { $0.withSelection(selected + 1, query: query) }
         case (.help(let query, let selected), .up), (.palette(let query, let selected), .up):
@@ -112,6 +116,8 @@ extension Reducer {
                 return []
             }
             return effects
+        case .fieldPicker(let choice, let selected):
+            return copyPicked(&state, choice, selected: selected)
         case .auditLog, .message, nil:
             state.overlay = nil
             return []

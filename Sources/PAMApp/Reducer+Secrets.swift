@@ -34,6 +34,31 @@ extension Reducer {
         return [.fetchSecret(lease, purpose: purpose)]
     }
 
+    /// Opens the field picker on the selected stored secret, or on the focused lease's account.
+    static func pickField(_ state: inout AppState) -> [Effect] {
+        guard let profile = state.profile else { return [] }
+        if let secret = Presentation.selectedSecret(state) {
+            state.overlay = .fieldPicker(FieldChoice(profile: profile.name, target: .secret(secret), lease: nil), selected: 0)
+        } else if let lease = Presentation.focusedLease(state), let account = Presentation.selectedAccount(state) ?? Presentation.account(of: lease, state) {
+            state.overlay = .fieldPicker(FieldChoice(profile: lease.profile, target: .account(account), lease: lease), selected: 0)
+        } else {
+            flash(&state, "select a secret, or an account you have checked out", error: true)
+        }
+        return []
+    }
+
+    /// Copies the picked field.
+    static func copyPicked(_ state: inout AppState, _ choice: FieldChoice, selected: Int) -> [Effect] {
+        state.overlay = nil
+        let fields = choice.target.fields
+        guard fields.indices.contains(selected) else { return [] }
+        let field = fields[selected]
+        let key = SecretKey(profile: choice.profile, target: choice.target, field: field.slug).id
+        return [.fetchField(
+            profile: choice.profile, choice.target, field: field.slug, lease: choice.lease, key: key,
+            purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds))]
+    }
+
     static func secretReady(
         _ state: inout AppState, _ key: String, _ purpose: SecretPurpose, _ result: Result<String, ActionError>
     ) -> [Effect] {

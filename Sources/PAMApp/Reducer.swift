@@ -59,7 +59,9 @@ public enum Reducer {
         case .exchange(let exchange):
             // Status and time first, so a narrow log still shows them; the path is cut at the end.
             let time = String(format: "%4.0f ms", exchange.milliseconds)
-            audit(&state, "\(exchange.outcome) \(time)  \(exchange.method.rawValue) \(exchange.host)\(exchange.target)", at: exchange.startedAt)
+            // The host and path can come from a server's redirect: no escapes into the log.
+            let line = "\(exchange.outcome) \(time)  \(exchange.method.rawValue) \(exchange.host)\(exchange.target)"
+            audit(&state, TerminalText.sanitized(line), at: exchange.startedAt)
             return []
         case .session(let profile, let status):
             state.sessions[profile] = status

@@ -39,6 +39,20 @@ import Testing
         #expect(state.press(.character("u")) == [.fetchField(profile: "bt", .secret(db), field: "username", lease: nil, key: username, purpose: .copy(clearAfterSeconds: 30))])
     }
 
+    @Test func theFieldPickerCopiesAnyFieldOfTheSecret() {
+        var state = stateWithFolder()
+        _ = state.press(.enter)
+        _ = Reducer.reduce(&state, .secretsLoaded(requestID: 4, .success([db])))
+        _ = state.press(.character("Y"))
+        #expect(state.overlay == .fieldPicker(FieldChoice(profile: "bt", target: .secret(db), lease: nil), selected: 0))
+        #expect(AppView().render(state).text.contains("Copy a field of team/db"))
+        _ = state.press(.down)
+        let password = SecretKey(profile: "bt", target: .secret(db), field: "password").id
+        #expect(state.press(.enter) == [.fetchField(profile: "bt", .secret(db), field: "password", lease: nil, key: password,
+                                                    purpose: .copy(clearAfterSeconds: 30))])
+        #expect(state.overlay == nil)
+    }
+
     @Test func aRevealedFieldMasksWhenTheSelectionLeavesIt() {
         var state = stateWithFolder()
         _ = state.press(.enter)
