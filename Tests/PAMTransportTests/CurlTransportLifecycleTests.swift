@@ -165,11 +165,11 @@ struct CurlTransportConnectTimeoutTests {
         let tarpit = try Tarpit()
         defer { tarpit.close() }
         let transport = try CurlTransport(options: testOptions { $0.connectTimeout = .milliseconds(300) })
-        let start = ContinuousClock.now
         let error = await pamError { try await transport.send(HTTPRequest(.get, "https://127.0.0.1:\(tarpit.port)/")) }
+        // The message names the connect timeout, so it was that one (not the total) that fired;
+        // no wall-clock bound here, which a loaded CI machine could break.
         #expect(error?.kind == .timeout)
         #expect(error?.message == "could not connect to 127.0.0.1 within 300 ms")
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }
 
