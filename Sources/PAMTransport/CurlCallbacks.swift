@@ -8,8 +8,9 @@ enum CurlCallbacks {
         let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
         let length = size * count
         guard length > 0, let data else { return 0 }
-        // Returning less than `length` makes libcurl stop with CURLE_WRITE_ERROR.
-        return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+        // Returning less than `length` makes libcurl stop with CURLE_WRITE_ERROR;
+        // CURL_WRITEFUNC_PAUSE pauses the transfer with the data kept.
+        return transfer.receive(UnsafeRawBufferPointer(start: data, count: length))
     }
 
     static let header: curl_write_callback = { data, size, count, context in

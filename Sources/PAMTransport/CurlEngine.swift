@@ -14,6 +14,7 @@ final class CurlEngine: @unchecked Sendable {
     private enum Command {
         case add(CurlTransfer)
         case cancel(CurlTransfer)
+        case resume(CurlTransfer)
     }
 
     private struct Inbox {
@@ -67,6 +68,11 @@ final class CurlEngine: @unchecked Sendable {
     func cancel(_ transfer: CurlTransfer) {
         transfer.markCancelled()
         _ = enqueue(.cancel(transfer))
+    }
+
+    /// Asks the engine thread to continue a paused streaming transfer.
+    func resume(_ transfer: CurlTransfer) {
+        _ = enqueue(.resume(transfer))
     }
 
     /// Stops the thread, failing what is in flight, and waits for it. Safe to call repeatedly.
@@ -142,6 +148,7 @@ final class CurlEngine: @unchecked Sendable {
                 case .add(let transfer) where stopping: transfer.finish(.failure(Self.shutDownError))
                 case .add(let transfer): start(transfer)
                 case .cancel(let transfer): abort(transfer, Self.cancelledError)
+                case .resume(let transfer): unpause(transfer)
                 }
             }
             if stopping { break }
@@ -197,13 +204,25 @@ final class CurlEngine: @unchecked Sendable {
                 _ = cc_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
                 result = .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body))
             } else {
-                var osError = 0
-                _ = cc_easy_getinfo_long(easy, CURLINFO_OS_ERRNO, &osError)
-                result = .failure(PAMError(curl: code, transfer: transfer, osError: Int32(truncatingIfNeeded: osError), settings: settings))
+                result = .failure(failure(code, transfer, easy))
             }
             detach(transfer, easy)
             transfer.finish(result)
         }
+    }
+
+    private func failure(_ code: CURLcode, _ transfer: CurlTransfer, _ easy: UnsafeMutableRawPointer) -> PAMError {
+        var osError = 0
+        _ = cc_easy_getinfo_long(easy, CURLINFO_OS_ERRNO, &osError)
+        return PAMError(curl: code, transfer: transfer, osError: Int32(truncatingIfNeeded: osError), settings: settings)
+    }
+
+    /// Continues a paused transfer. libcurl hands the bytes it held back to the write callback
+    /// right here, which may pause it again or refuse them (the size limit): then it fails.
+    private func unpause(_ transfer: CurlTransfer) {
+        guard let easy = handles[ObjectIdentifier(transfer)] else { return }
+        let code = curl_easy_pause(easy, CURLPAUSE_CONT)
+        if code != CURLE_OK { abort(transfer, failure(code, transfer, easy)) }
     }
 
     private func abort(_ transfer: CurlTransfer, _ error: PAMError) {

@@ -27,7 +27,7 @@ extension PAMError {
         case CURLE_COULDNT_CONNECT:
             self.init(.transport, Self.connectFailure(osError, target, cause))
         case CURLE_OPERATION_TIMEDOUT:
-            self.init(.timeout, Self.timeout(detail, host, settings))
+            self.init(.timeout, Self.timeout(detail, host, settings, streaming: transfer.stream != nil))
         case CURLE_PEER_FAILED_VERIFICATION:
             self.init(.tls, "TLS certificate of \(host) not trusted: \(cause)")
         case CURLE_SSL_CERTPROBLEM:
@@ -86,12 +86,18 @@ extension PAMError {
         }
     }
 
-    // libcurl says "Operation timed out" once connected; other timeout texts are connect-phase ones.
-    private static func timeout(_ detail: String, _ host: String, _ settings: CurlSettings) -> String {
+    // libcurl says "Operation timed out" once connected, "Operation too slow" when the low-speed
+    // check (a stream's idle timeout) fires; other timeout texts are connect-phase ones.
+    private static func timeout(_ detail: String, _ host: String, _ settings: CurlSettings, streaming: Bool) -> String {
+        if detail.hasPrefix("Operation too slow") {
+            return "no data from \(host) for \(settings.streamIdleSeconds) s"
+        }
         if detail.hasPrefix("Operation timed out") {
             return "no response from \(host) within \(settings.totalTimeoutMilliseconds) ms"
         }
-        let limit = min(settings.connectTimeoutMilliseconds, settings.totalTimeoutMilliseconds)
+        let limit =
+            streaming
+            ? settings.connectTimeoutMilliseconds : min(settings.connectTimeoutMilliseconds, settings.totalTimeoutMilliseconds)
         return "could not connect to \(host) within \(limit) ms"
     }
 

@@ -29,6 +29,9 @@ struct CurlSettings: Sendable {
     var proxy: Proxy?
     var connectTimeoutMilliseconds: Int
     var totalTimeoutMilliseconds: Int
+    /// libcurl's low-speed time for streams, in whole seconds.
+    var streamIdleSeconds: Int
+    var streamBufferBytes: Int
     var maxResponseBytes: Int
     var maxConnectionsPerHost: Int
     var cookies: Bool
@@ -44,6 +47,11 @@ struct CurlSettings: Sendable {
         self.systemCAPath = systemCAPath
         connectTimeoutMilliseconds = try Self.milliseconds(options.connectTimeout, "connect timeout")
         totalTimeoutMilliseconds = try Self.milliseconds(options.totalTimeout, "total timeout")
+        streamIdleSeconds = (try Self.milliseconds(options.streamIdleTimeout, "stream idle timeout") + 999) / 1000
+        guard options.streamBufferBytes > 0 else {
+            throw PAMError(.configuration, "stream buffer size must be positive")
+        }
+        streamBufferBytes = options.streamBufferBytes
         guard options.maxResponseBytes > 0 else {
             throw PAMError(.configuration, "maximum response size must be positive")
         }

@@ -18,7 +18,11 @@ extension CurlTransfer {
             try easy.set(CURLOPT_COOKIEFILE, "", "COOKIEFILE")
         }
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeoutMilliseconds, "CONNECTTIMEOUT_MS")
-        try easy.set(CURLOPT_TIMEOUT_MS, settings.totalTimeoutMilliseconds, "TIMEOUT_MS")
+        if stream == nil {
+            try easy.set(CURLOPT_TIMEOUT_MS, settings.totalTimeoutMilliseconds, "TIMEOUT_MS")
+        } else {
+            try configureStreaming(easy, settings)
+        }
         try easy.set(CURLOPT_MAXFILESIZE_LARGE, size: settings.maxResponseBytes, "MAXFILESIZE_LARGE")
         try easy.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer), "ERRORBUFFER")
         try configureTLS(easy, settings)
@@ -31,6 +35,18 @@ extension CurlTransfer {
         try easy.set(CURLOPT_WRITEDATA, pointer: context, "WRITEDATA")
         try easy.check(cc_easy_setopt_write_cb(easy.handle, CURLOPT_HEADERFUNCTION, CurlCallbacks.header), "HEADERFUNCTION")
         try easy.set(CURLOPT_HEADERDATA, pointer: context, "HEADERDATA")
+    }
+
+    /// A stream lives as long as the server keeps it open: no total timeout (the reset handle has
+    /// none), but it fails when less than 1 byte per second arrives for the idle time.
+    private func configureStreaming(_ easy: CurlEasy, _ settings: CurlSettings) throws(PAMError) {
+        try easy.set(CURLOPT_LOW_SPEED_LIMIT, 1, "LOW_SPEED_LIMIT")
+        try easy.set(CURLOPT_LOW_SPEED_TIME, settings.streamIdleSeconds, "LOW_SPEED_TIME")
+        // HTTP/1.1, so that a paused or long-lived stream holds its own connection and never
+        // stalls requests multiplexed with it on an HTTP/2 one.
+        try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1), "HTTP_VERSION")
+        // A proxy's CONNECT reply is no header block of the response.
+        try easy.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, true, "SUPPRESS_CONNECT_HEADERS")
     }
 
     private func configureTLS(_ easy: CurlEasy, _ settings: CurlSettings) throws(PAMError) {

@@ -5,6 +5,7 @@ import PAMCore
 ///
 /// The continuation and the cancelled flag are shared with the calling task under a lock;
 /// everything else is touched only on the engine thread (configuration and libcurl callbacks).
+/// A streaming transfer hands its head and body to `stream` instead of accumulating them.
 final class CurlTransfer: @unchecked Sendable {
     private enum Completion {
         case waiting(CheckedContinuation<HTTPResponse, any Error>?)
@@ -15,6 +16,7 @@ final class CurlTransfer: @unchecked Sendable {
     let request: HTTPRequest
     let target: CurlTarget
     let maxResponseBytes: Int
+    let stream: CurlStream?
 
     private let completion = Locked(Completion.waiting(nil))
     private let cancelFlag = Locked(false)
@@ -25,13 +27,18 @@ final class CurlTransfer: @unchecked Sendable {
     var headers: [(name: String, value: String)] = []
     var uploadOffset = 0
     var exceededLimit = false
+    /// Status of the latest status line.
+    var statusFromLine: Int?
+    /// The stream has been given its head.
+    var headSent = false
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init(request: HTTPRequest, target: CurlTarget, maxResponseBytes: Int) {
+    init(request: HTTPRequest, target: CurlTarget, maxResponseBytes: Int, stream: CurlStream? = nil) {
         self.request = request
         self.target = target
         self.maxResponseBytes = maxResponseBytes
+        self.stream = stream
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
@@ -65,6 +72,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Delivers the outcome once; later calls are ignored.
     func finish(_ result: Result<HTTPResponse, PAMError>) {
+        stream?.complete(result)
         let continuation: CheckedContinuation<HTTPResponse, any Error>? = completion.withLock { state in
             switch state {
             case .waiting(let continuation?):
@@ -94,10 +102,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Callbacks (engine thread)
 
-    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Takes body bytes from the write callback; returns what the callback returns to libcurl:
+    /// the count taken, 0 to fail the transfer or `CURL_WRITEFUNC_PAUSE`.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Int {
+        if let stream { return receive(bytes, into: stream) }
         guard body.count + bytes.count <= maxResponseBytes else {
             exceededLimit = true
-            return false
+            return 0
         }
         if body.isEmpty, let easy {
             // Size the buffer once from Content-Length instead of doubling through a large body.
@@ -109,7 +120,45 @@ final class CurlTransfer: @unchecked Sendable {
             }
         }
         body.append(bytes)
-        return true
+        return bytes.count
+    }
+
+    private func receive(_ bytes: UnsafeRawBufferPointer, into stream: CurlStream) -> Int {
+        // Once over the limit, stay refused: a smaller later piece must not slip through.
+        guard !exceededLimit else { return 0 }
+        if !headSent {
+            var status = statusFromLine ?? 0
+            if status == 0, let easy { _ = cc_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status) }
+            sendHead(status: status, to: stream)
+        }
+        switch stream.offer(bytes, maxTotal: maxResponseBytes) {
+        case .accepted:
+            return bytes.count
+        case .pause:
+            // libcurl keeps these bytes and offers them again once the transfer is resumed.
+            return Int(CURL_WRITEFUNC_PAUSE)
+        case .tooLarge:
+            exceededLimit = true
+            return 0
+        }
+    }
+
+    private func sendHead(status: Int, to stream: CurlStream) {
+        headSent = true
+        stream.headersArrived(CurlStream.Head(status: status, headers: headers))
+    }
+
+    /// A blank line ends a header block. A stream gets its head at the first final one: not a
+    /// 1xx, nor a 407 that libcurl may answer with proxy credentials (that head waits for the body).
+    private func headerBlockEnded() {
+        guard let stream, !headSent, let status = statusFromLine, status >= 200, status != 407 else { return }
+        sendHead(status: status, to: stream)
+    }
+
+    /// The code in a status line such as `HTTP/1.1 200 OK`.
+    private static func statusCode(_ line: String) -> Int? {
+        let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        return fields.count >= 2 ? Int(String(fields[1]).trimmingScalars) : nil
     }
 
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
@@ -123,6 +172,11 @@ final class CurlTransfer: @unchecked Sendable {
         if line.hasPrefix("HTTP/") {
             // A new status line: earlier headers belonged to a 1xx, a redirect or an auth round.
             headers.removeAll()
+            statusFromLine = Self.statusCode(line)
+            return
+        }
+        if line.trimmingScalars.isEmpty {
+            headerBlockEnded()
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }

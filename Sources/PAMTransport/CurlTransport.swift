@@ -3,9 +3,12 @@ import PAMCore
 
 /// The live HTTP(S) transport on libcurl: one per vendor client session, with its own cookie jar,
 /// TLS session cache and kept-alive connections, and any number of requests in flight.
+/// `stream(_:)` receives a body chunk by chunk (CurlTransport+Streaming.swift).
 public final class CurlTransport: HTTPTransport {
-    private let engine: CurlEngine
-    private let observer: (any HTTPExchangeObserver)?
+    let engine: CurlEngine
+    let observer: (any HTTPExchangeObserver)?
+    /// How often a stream's transfer paused for a slow consumer (for tests).
+    let streamPauses = Locked(0)
 
     /// Starts a transport; throws `PAMError(.configuration)` when the options cannot be used.
     public convenience init(options: TransportOptions = TransportOptions(), observer: (any HTTPExchangeObserver)? = nil)

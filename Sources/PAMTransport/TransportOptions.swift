@@ -45,9 +45,15 @@ public struct TransportOptions: Sendable {
     public var clientIdentity: ClientIdentity?
     public var proxy: ProxySettings?
     public var connectTimeout: Duration = .seconds(10)
-    /// Whole-request limit.
+    /// Whole-request limit. Streams (`stream(_:)`) have none; they use `streamIdleTimeout` instead.
     public var totalTimeout: Duration = .seconds(60)
-    /// Responses larger than this fail instead of filling memory.
+    /// A stream fails as a timeout when less than 1 byte per second arrives for this long (whole
+    /// seconds, rounded up; libcurl averages the speed over up to 5 s, so a silence is noticed within
+    /// this plus 5 s). It covers the wait for the headers too, so it must exceed a long poll's hold time.
+    public var streamIdleTimeout: Duration = .seconds(120)
+    /// Bytes a stream holds for a slow consumer before its transfer pauses; it resumes at half.
+    public var streamBufferBytes: Int = 1024 * 1024
+    /// Responses larger than this fail instead of filling memory; for a stream, its total bytes.
     public var maxResponseBytes: Int = 512 * 1024 * 1024
     public var maxConnectionsPerHost: Int = 8
     /// Keep a cookie jar for this transport (vendor session cookies).

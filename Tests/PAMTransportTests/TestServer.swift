@@ -20,9 +20,50 @@ struct Echo: ResponseEncodable, Decodable {
     }
 }
 
+/// A one-way signal: routes wait on it, the test opens it.
+final class Gate: Sendable {
+    private let state = Locked((open: false, waiters: [CheckedContinuation<Void, Never>]()))
+
+    func open() {
+        let waiters = state.withLock { state in
+            state.open = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let isOpen = state.withLock { state in
+                if !state.open { state.waiters.append(continuation) }
+                return state.open
+            }
+            if isOpen { continuation.resume() }
+        }
+    }
+}
+
+/// The events `/events` sends.
+enum SSE {
+    static let first = "data: first\n\n"
+    static let second = "data: second\n\n"
+}
+
 /// Counters the tests wait on and assert against.
 final class ServerStats: Sendable {
     private let state = Locked((remotePorts: Set<Int>(), requests: 0, slowStarted: 0))
+    private let events = Locked((secondSent: 0, closed: 0))
+    /// Lets `/events` go on past its first event.
+    let release = Gate()
+
+    func sentSecond() { events.withLock { $0.secondSent += 1 } }
+    func sawClose() { events.withLock { $0.closed += 1 } }
+
+    /// Second events `/events` has sent.
+    var secondEvents: Int { events.withLock { $0.secondSent } }
+    /// Streams whose connection `/events?forever=1` saw closed.
+    var closedStreams: Int { events.withLock { $0.closed } }
 
     func saw(port: Int?) {
         state.withLock { state in
@@ -169,6 +210,34 @@ struct TestServer: Sendable {
             return Response(status: .ok, body: ResponseBody { writer in
                 try await writer.write(buffer)
                 try await writer.finish(nil)
+            })
+        }
+        // Server-sent events: the first event (unless first=0), then, once the test opens the
+        // release gate, the second and the end; with forever=1, comments until a write fails
+        // because the client closed the connection. status= sets the status.
+        router.get("/events") { request, _ -> Response in
+            let query = request.uri.queryParameters
+            let status = query.get("status", as: Int.self) ?? 200
+            let first = query.get("first") != "0"
+            let forever = query.get("forever") != nil
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .init(code: status), headers: headers, body: ResponseBody { writer in
+                if first { try await writer.write(ByteBuffer(string: SSE.first)) }
+                await stats.release.wait()
+                guard forever else {
+                    stats.sentSecond()
+                    try await writer.write(ByteBuffer(string: SSE.second))
+                    try await writer.finish(nil)
+                    return
+                }
+                do {
+                    while true { try await writer.write(ByteBuffer(string: ": ping\n\n")) }
+                } catch {
+                    stats.sawClose()
+                    throw error
+                }
             })
         }
         router.get("/cookie/set") { _, _ -> Response in

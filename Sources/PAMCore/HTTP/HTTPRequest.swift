@@ -92,4 +92,7 @@ public struct HTTPResponse: Sendable {
 public protocol HTTPTransport: Sendable {
     /// Sends one request. Throws `PAMError` of kind transport, tls, timeout or cancelled.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Sends one request and returns once the response headers are in; the body follows as chunks.
+    /// Transports that cannot stream get a default that delivers the whole body as one chunk.
+    func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse
 }
