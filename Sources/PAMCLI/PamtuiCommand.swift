@@ -32,7 +32,7 @@ struct PamtuiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, SecretCommand.self,
-            ConfigCommand.self, SimulateCommand.self, DemoCommand.self, BenchUICommand.self,
+            ConfigCommand.self, SimulateCommand.self, DemoCommand.self, BenchUICommand.self, SelfCheckCommand.self,
         ]
     )
 
@@ -61,11 +61,16 @@ extension PamtuiCommand {
     }
 }
 
-/// The process entry: runs the command line and turns errors into one line and an exit code.
+/// The process entry: hardens the process, runs the command line and turns errors into one line
+/// and an exit code. Every message goes out through `Console`, sanitised.
 public enum PamtuiMain {
     public static func main() async {
+        // Before anything holds a secret: no core dumps, no same-user ptrace.
+        ProcessHardening.apply()
         do {
-            var command = try PamtuiCommand.parseAsRoot(PamtuiCommand.arguments(Array(CommandLine.arguments.dropFirst())))
+            let typed = Array(CommandLine.arguments.dropFirst())
+            try UserTextCheck.check(typed)
+            var command = try PamtuiCommand.parseAsRoot(PamtuiCommand.arguments(typed))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -73,15 +78,15 @@ public enum PamtuiMain {
             }
             exit(0)
         } catch let error as PAMError {
-            Console.err("pamtui: \(error.description)")
+            Console.err("pamtui: \(TerminalText.sanitized(error.description))")
             exit(error.exitCode)
         } catch {
             let code = PamtuiCommand.exitCode(for: error)
-            if code == .validationFailure {
-                Console.err(PamtuiCommand.fullMessage(for: error))
-                exit(2)
-            }
-            PamtuiCommand.exit(withError: error)
+            // --help, --version and completion scripts: ArgumentParser prints them to stdout.
+            if code == .success { PamtuiCommand.exit(withError: error) }
+            let message = PamtuiCommand.fullMessage(for: error)
+            if !message.isEmpty { Console.err(message) }
+            exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -71,6 +71,7 @@ public struct ConfigLoader {
             return Result(configuration: nil, issues: issues)
         }
         var configuration = PAMConfiguration(path: path)
+        rejectLongValues(table, path: [])
         for key in table.keys where !["defaults", "profiles", "keys"].contains(key) {
             issue(.error, path: [key], "unknown table or key (expected [defaults], [keys] or [profiles.NAME])")
         }
@@ -98,7 +99,7 @@ public struct ConfigLoader {
         let options = allCheckoutOptions
         rejectUnknown(fields, allowed: VendorSchema.defaultsKeys.union(options.map(\.key)))
         defaults.durationMinutes = readDuration(fields)
-        defaults.reason = readString(fields, "reason")
+        defaults.reason = readPlainText(fields, "reason")
         defaults.checkoutOptions = readCheckoutOptions(fields, options)
         defaults.revealSeconds = readInt(fields, "reveal_seconds", range: 1...3600) ?? defaults.revealSeconds
         defaults.clipboardClearSeconds =
@@ -137,6 +138,11 @@ public struct ConfigLoader {
         }
         let names = table.keys.sorted { (index.line(of: ["profiles", $0]) ?? 0) < (index.line(of: ["profiles", $1]) ?? 0) }
         return names.compactMap { name in
+            if TerminalText.containsControl(name) {
+                issue(.error, line: index.line(of: ["profiles", name]), key: "profiles.\(TerminalText.sanitized(name))",
+                      "a profile name must be plain text, without control characters")
+                return nil
+            }
             guard let profileTable = table[name]?.table else {
                 issue(.error, path: ["profiles", name], "must be a table: [profiles.\(name)]")
                 return nil
@@ -231,7 +237,7 @@ public struct ConfigLoader {
     ) -> ProfileDefaults {
         var defaults = ProfileDefaults()
         defaults.durationMinutes = readDuration(fields) ?? global.durationMinutes
-        defaults.reason = readString(fields, "reason") ?? global.reason
+        defaults.reason = readPlainText(fields, "reason") ?? global.reason
         let own = readCheckoutOptions(fields, options)
         for option in options {
             if let value = own[option.key] ?? global.checkoutOptions[option.key] { defaults.checkoutOptions[option.key] = value }
@@ -246,6 +252,16 @@ public struct ConfigLoader {
         guard let value = fields[key] else { return nil }
         guard let string = value.string else {
             issue(.error, path: fields.path + [key], "must be a string")
+            return nil
+        }
+        return string
+    }
+
+    /// A string the server records (a reason): refused when it holds control characters.
+    private mutating func readPlainText(_ fields: TableReader, _ key: String) -> String? {
+        guard let string = readString(fields, key) else { return nil }
+        if let control = TerminalText.firstControl(in: string) {
+            issue(.error, path: fields.path + [key], "must be plain text: it holds the control character \(control)")
             return nil
         }
         return string
@@ -333,7 +349,11 @@ public struct ConfigLoader {
             issue(.error, path: fields.path + [forms[1]], "give only one of \(forms.joined(separator: ", "))")
         }
         guard let value = readString(fields, form) else { return nil }
-        if form.hasSuffix("_env") { return .environment(value) }
+        if form.hasSuffix("_env") {
+            // Children (secret commands, clipboard helpers) must not inherit it.
+            ChildEnvironment.withhold(value)
+            return .environment(value)
+        }
         if form.hasSuffix("_command") { return .command(value) }
         if mode & 0o077 != 0 {
             issue(
@@ -355,6 +375,21 @@ public struct ConfigLoader {
             issue(.error, path: keyPath, "plain http:// to \(host) is refused: use https://, or set insecure_http = true")
         } else if scheme != "http" && scheme != "https" {
             issue(.error, path: keyPath, "scheme '\(scheme)' is not http or https")
+        }
+    }
+
+    /// Longest string value accepted anywhere in the file.
+    static let valueLimit = 64 * 1024
+
+    /// Refuses every string value longer than 64 KiB (no secret or setting is that long, and a
+    /// secret that size would not fit locked memory).
+    private mutating func rejectLongValues(_ value: any TOMLValueConvertible, path keyPath: [String]) {
+        if let table = value.table {
+            for key in table.keys { if let child = table[key] { rejectLongValues(child, path: keyPath + [key]) } }
+        } else if let array = value.array {
+            for element in array { rejectLongValues(element, path: keyPath) }
+        } else if let string = value.string, string.utf8.count > Self.valueLimit {
+            issue(.error, path: keyPath, "value longer than 64 KiB")
         }
     }
 

@@ -18,6 +18,9 @@ struct SecretCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(name: .long, help: "Write the secret to a terminal even when it holds control characters.")
+    var raw = false
+
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var common: CommonOptions
 
@@ -33,7 +36,10 @@ struct SecretCommand: AsyncParsableCommand {
             let secret = try await SecretLocator.secret(target, client: client)
             let value = secret.kind == .file ? try await client.downloadFile(id: secret.id) : try await client.secretValue(id: secret.id)
             defer { value.wipe() }
-            guard let output else { return Console.writeSecret(value, newline: secret.kind != .file) }
+            guard let output else {
+                if !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(value) { throw PAMError.controlCharactersInSecret }
+                return Console.writeSecret(value, newline: secret.kind != .file)
+            }
             try write(value, to: output)
             Console.err("pamtui: wrote \(value.count) bytes to \(output)")
         }

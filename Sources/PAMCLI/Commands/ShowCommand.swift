@@ -25,6 +25,9 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-newline"), help: "Do not end the output with a newline.")
     var noNewline = false
 
+    @Flag(name: .long, help: "Write the secret to a terminal even when it holds control characters.")
+    var raw = false
+
     @OptionGroup var checkout: CheckoutOptions
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var common: CommonOptions
@@ -45,13 +48,15 @@ struct ShowCommand: AsyncParsableCommand {
             case .pending(let request): throw PAMError(.permission, LeaseText.pending(request, profile: located.client.profile))
             }
             let secret = try await located.client.retrieve(lease, field: field)
-            Console.writeSecret(secret, newline: !noNewline)
+            let refused = !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(secret)
+            if !refused { Console.writeSecret(secret, newline: !noNewline) }
             secret.wipe()
             if !reused && checkin {
                 try await located.client.checkIn(requestID: lease.requestID, reason: checkout.reason)
             } else if !reused {
                 Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(lease.profile):\(lease.systemName)/\(lease.accountName)")
             }
+            if refused { throw PAMError.controlCharactersInSecret }
         }
     }
 }

@@ -95,15 +95,51 @@ public struct JSONWriter {
             if !utf8.contains(where: Self.needsEscape) {
                 bytes.append(contentsOf: utf8)
             } else {
-                for byte in utf8 { appendEscaped(byte) }
+                appendEscaped(utf8)
             }
         }
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
+    /// Bytes that need escaping, or that may start a scalar which does: C1 controls (0xC2 0x80–0x9F)
+    /// and the bidi controls U+202A–U+202E, U+2066–U+2069 (0xE2 …).
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// Escapes C0 controls, quote and backslash, and writes DEL, C1 controls and the bidi
+    /// embeddings, overrides and isolates as `\uXXXX`: still the same string to a JSON reader,
+    /// but nothing a terminal acts on when the output is shown as it is.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let next = index + 1 < utf8.count ? utf8[index + 1] : 0
+            let third = index + 2 < utf8.count ? utf8[index + 2] : 0
+            if byte == 0xC2, (0x80...0x9F).contains(next) {
+                appendUnicodeEscape(UInt16(next))
+                index += 2
+            } else if byte == 0xE2, next == 0x80, (0xAA...0xAE).contains(third) {
+                appendUnicodeEscape(0x2000 + UInt16(third - 0x80))
+                index += 3
+            } else if byte == 0xE2, next == 0x81, (0xA6...0xA9).contains(third) {
+                appendUnicodeEscape(0x2040 + UInt16(third - 0x80))
+                index += 3
+            } else {
+                appendEscaped(byte)
+                index += 1
+            }
+        }
+    }
+
+    private mutating func appendUnicodeEscape(_ value: UInt16) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt16(shift)) & 15)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
@@ -113,11 +149,7 @@ public struct JSONWriter {
         case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
         case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 15)])
+        case 0..<0x20, 0x7F: appendUnicodeEscape(UInt16(byte))
         default: bytes.append(byte)
         }
     }

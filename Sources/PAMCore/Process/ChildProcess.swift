@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// Starts helper programs with `posix_spawn`. Secrets travel only through pipes, never argv or
-/// the environment. (`Foundation.Process` hangs waiting for helpers such as xclip that leave a
+/// the environment: every child gets `ChildEnvironment`'s copy of ours, without the variables
+/// that hold secrets. (`Foundation.Process` hangs waiting for helpers such as xclip that leave a
 /// daemon holding inherited descriptors.)
 public enum ChildProcess {
     /// How the child's standard input is connected.
@@ -86,7 +87,8 @@ public enum ChildProcess {
     }
 
     /// Starts a program without waiting for it: stdin from /dev/null, stdout and stderr to
-    /// `output` (created 0600) or /dev/null, and `environment` instead of ours when given.
+    /// `output` (created 0600) or /dev/null, and `environment` instead of ours when given (either
+    /// way without the variables `ChildEnvironment` withholds).
     /// The caller reaps it with `waitpid`.
     public static func launch(
         _ program: String, arguments: [String], environment: [String: String]? = nil, output: String? = nil
@@ -125,7 +127,7 @@ public enum ChildProcess {
         fileActions: inout posix_spawn_file_actions_t
     ) throws -> pid_t {
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = ChildEnvironment.entries(environment) + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
