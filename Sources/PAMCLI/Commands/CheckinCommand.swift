@@ -34,7 +34,7 @@ struct CheckinCommand: AsyncParsableCommand {
                     throw PAMError(.unsupported, "this profile has no check-in")
                 }
                 try await client.checkIn(requestID: request, reason: reason)
-                return Console.out("checked in request \(request) on \(client.profile)")
+                return Console.out("checked in request \(LeaseText.one(request)) on \(client.profile)")
             }
             let located = try await AccountLocator(reference ?? "", profile: profileOption.profile, in: workspace)
             let requests = try await located.openRequests()
@@ -47,7 +47,7 @@ struct CheckinCommand: AsyncParsableCommand {
                 guard let action = request.release else { continue }
                 try await located.client.release(requestID: request.id, action: action, reason: reason)
                 let done = action == .cancel ? "withdrew the \(request.state.label) request" : "checked in"
-                Console.out("\(done) \(profile):\(request.path) (request \(request.id))")
+                Console.out("\(done) \(LeaseText.one("\(profile):\(request.path)")) (request \(LeaseText.one(request.id)))")
             }
         }
     }

@@ -131,15 +131,22 @@ struct CheckoutCommand: AsyncParsableCommand {
 enum LeaseText {
     static func describe(_ lease: Lease, now: Date = Date()) -> String {
         let minutes = Int((lease.remaining(at: now) / 60).rounded())
-        return "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName): request \(lease.requestID), expires \(ISODateTime.format(lease.expiresAt)) (in \(minutes) min)"
+        return "checked out \(reference(lease)): request \(one(lease.requestID)), expires \(ISODateTime.format(lease.expiresAt)) (in \(minutes) min)"
     }
 
     static func reused(_ lease: Lease, now: Date = Date()) -> String {
         let minutes = Int((lease.remaining(at: now) / 60).rounded())
-        return "reusing your open request \(lease.requestID) on \(lease.profile):\(lease.systemName)/\(lease.accountName) (expires \(ISODateTime.format(lease.expiresAt)), in \(minutes) min)"
+        return "reusing your open request \(one(lease.requestID)) on \(reference(lease)) (expires \(ISODateTime.format(lease.expiresAt)), in \(minutes) min)"
     }
 
     static func pending(_ request: AccessRequest, profile: String) -> String {
-        "request \(request.id) for \(profile):\(request.path) is pending approval; withdraw it with: pamtui checkin \(profile):\(request.path)"
+        let reference = one("\(profile):\(request.path)")
+        return "request \(one(request.id)) for \(reference) is pending approval; withdraw it with: pamtui checkin \(reference)"
     }
+
+    /// `PROFILE:SYSTEM/ACCOUNT` of a lease, on one line whatever the server named them.
+    static func reference(_ lease: Lease) -> String { one("\(lease.profile):\(lease.systemName)/\(lease.accountName)") }
+
+    /// Server text inside a sentence: a line break in a name must not start a fake line.
+    static func one(_ text: String) -> String { TerminalText.sanitized(text) }
 }

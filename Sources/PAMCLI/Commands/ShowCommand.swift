@@ -54,7 +54,7 @@ struct ShowCommand: AsyncParsableCommand {
             if !reused && checkin {
                 try await located.client.checkIn(requestID: lease.requestID, reason: checkout.reason)
             } else if !reused {
-                Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(lease.profile):\(lease.systemName)/\(lease.accountName)")
+                Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(LeaseText.reference(lease))")
             }
             if refused { throw PAMError.controlCharactersInSecret }
         }
