@@ -10,11 +10,9 @@ struct CurlTransportLifecycleTests {
     func totalTimeout() async throws {
         try await TestServer.with { server in
             let transport = try CurlTransport(options: testOptions { $0.totalTimeout = .milliseconds(300) })
-            let start = ContinuousClock.now
             let error = await pamError { try await transport.send(HTTPRequest(.get, server.url("/slow"))) }
             #expect(error?.kind == .timeout)
             #expect(error?.message == "no response from 127.0.0.1 within 300 ms")
-            #expect(ContinuousClock.now - start < .seconds(5))
         }
     }
 
@@ -24,11 +22,9 @@ struct CurlTransportLifecycleTests {
             let transport = try CurlTransport(options: testOptions())
             let task = Task { try await transport.send(HTTPRequest(.get, server.url("/slow"))) }
             #expect(try await waitUntil { server.stats.slowRequests == 1 })
-            let start = ContinuousClock.now
             task.cancel()
             let error = await pamError { try await task.value }
             #expect(error?.kind == .cancelled)
-            #expect(ContinuousClock.now - start < .seconds(5))
             #expect(try await transport.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
         }
     }

@@ -73,11 +73,9 @@ struct CurlTransportStreamingTests {
             let transport = try CurlTransport(options: testOptions(), observer: recorder)
             let task = Task { try await transport.stream(HTTPRequest(.get, server.url("/slow"))) }
             #expect(try await waitUntil { server.stats.slowRequests == 1 })
-            let start = ContinuousClock.now
             task.cancel()
             let error = await pamError { try await task.value }
             #expect(error?.kind == .cancelled)
-            #expect(ContinuousClock.now - start < .seconds(5))
             #expect(try await waitUntil { recorder.exchanges.count == 1 })
             #expect(recorder.exchanges.first.map { $0.status == nil && $0.failure == .cancelled } == true)
         }

@@ -79,6 +79,16 @@ public struct HTTPResponse: Sendable {
         self.body = body
     }
 
+}
+
+/// What a whole or a streamed response tells before its body: status and headers.
+public protocol HTTPHead {
+    var status: Int { get }
+    /// Response headers in arrival order; names as sent.
+    var headers: [(name: String, value: String)] { get }
+}
+
+extension HTTPHead {
     /// The first header with this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -87,6 +97,8 @@ public struct HTTPResponse: Sendable {
     /// True for 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
 }
+
+extension HTTPResponse: HTTPHead {}
 
 /// Sends HTTP requests. The live implementation is libcurl; tests may use others.
 public protocol HTTPTransport: Sendable {

@@ -17,15 +17,9 @@ public struct HTTPStreamingResponse: Sendable {
         self.headers = headers
         self.chunks = chunks
     }
-
-    /// The first header with this name, compared case-insensitively.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-
-    /// True for 2xx.
-    public var isSuccess: Bool { (200..<300).contains(status) }
 }
+
+extension HTTPStreamingResponse: HTTPHead {}
 
 extension HTTPTransport {
     /// Default for transports that cannot stream: sends the request and hands the whole body over as one chunk.
