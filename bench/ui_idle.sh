@@ -15,7 +15,7 @@ wait_for() {
     exit 1
 }
 wait_for "DC01"
-tmux -L "$socket" send-keys -t idle / d c 0 1 Enter c Tab Tab Enter
+tmux -L "$socket" send-keys -t idle / d c 0 1 Enter c Tab Tab Tab Tab Enter
 wait_for "leases: 1"
 # This pane's pamtui (a child of the pane's shell), not another demo running elsewhere.
 pane="$(tmux -L "$socket" display -p -t idle '#{pane_pid}')"

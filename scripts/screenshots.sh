@@ -81,7 +81,7 @@ shot filtering
 keys Enter c
 wait_for "Check out"
 shot checkout-dialog
-keys Tab Tab Enter
+keys Tab Tab Tab Tab Enter
 wait_for "leases: 1"
 shot lease-countdown-masked
 keys r

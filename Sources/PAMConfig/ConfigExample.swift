@@ -1,6 +1,13 @@
 /// An annotated config, printed by `pamtui config example`.
 public enum ConfigExample {
-    public static let text = #"""
+    /// The whole example: the shared tables, then each vendor's profile with the keys every
+    /// profile may have.
+    public static func text(profiles: [String]) -> String {
+        ([header] + profiles.map { $0 + "\n" + commonProfileKeys }).joined(separator: "\n")
+    }
+
+    /// `[defaults]` and `[keys]`.
+    static let header = #"""
     # pamtui config: ~/.config/pamtui/config.toml (or --config FILE, or PAMTUI_CONFIG).
     # Keep it mode 0600 if it holds any inline secret.
 
@@ -17,20 +24,10 @@ public enum ConfigExample {
     [keys]                          # rebind any command of the UI (see ? in the UI); [] unbinds
     # checkout = ["c", "ctrl-o"]
     # quit = ["q"]
+    """#
 
-    [profiles.prod-bt]
-    vendor = "beyondtrust"
-    url = "https://pam.example.com/BeyondTrust/api/public/v3"
-    auth = "api_key"                # api_key | oauth
-    # Every secret can come from KEY_env (a variable name), KEY_command (run by /bin/sh,
-    # stdout is the value) or KEY itself (inline; warns unless the file is mode 0600).
-    api_key_command = "pass show pam/bt-api-key"
-    run_as = "svc-pamtui"
-    run_as_password_env = "BT_RUNAS_PASSWORD"   # only if the API registration requires it
-    # For auth = "oauth":
-    # client_id = "6a8c0d7e-0000-4000-8000-000000000000"
-    # client_secret_env = "BT_CLIENT_SECRET"
-
+    /// Keys every profile may have, annotated; follows a vendor's own keys.
+    static let commonProfileKeys = #"""
     # TLS: verification is on. Pin a private CA, present a client certificate:
     # ca_file = "/etc/pamtui/corp-ca.pem"
     # client_cert = "~/.pamtui/client.pem"

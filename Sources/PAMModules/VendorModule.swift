@@ -23,10 +23,17 @@ public protocol VendorModule: Sendable {
     func simulatedProfileFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)]
     /// The fields of the vendor's object in `simulate`'s ready JSON (beyond `url`).
     func readyFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)]
+    /// An annotated `[profiles.NAME]` table for `pamtui config example`.
+    var exampleProfile: String { get }
+    /// The walk-through of `pamtui demo --cli` against this vendor's simulator, as typed after
+    /// `pamtui` (the simulated profile is named after the vendor); empty when it has none.
+    var demoSteps: [[String]] { get }
 }
 
 extension VendorModule {
     public var displayName: String { schema.displayName }
+
+    public var demoSteps: [[String]] { [] }
 
     /// By default the ready JSON lists the simulator's credentials as it reports them.
     public func readyFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)] {

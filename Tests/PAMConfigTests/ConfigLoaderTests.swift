@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func theAnnotatedExampleIsValid() {
-        let result = ConfigLoader.parse(ConfigExample.text, path: "/example.toml", vendors: registered)
+        let result = ConfigLoader.parse(ConfigExample.text(profiles: VendorRegistry.standard.modules.map(\.exampleProfile)), path: "/example.toml", vendors: registered)
         #expect(result.errors.isEmpty, "\(result.errors)")
     }
 

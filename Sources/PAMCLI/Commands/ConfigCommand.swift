@@ -54,7 +54,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct Example: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print an annotated example config.")
-        func run() { Console.out(ConfigExample.text) }
+        func run() { Console.out(ConfigExample.text(profiles: VendorRegistry.standard.modules.map(\.exampleProfile))) }
     }
 
     struct Path: ParsableCommand {

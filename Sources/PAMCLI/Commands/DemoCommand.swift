@@ -53,16 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The walk-through, as the user would type it.
-    static let steps: [[String]] = [
-        ["ls", "systems", "--filter", "DC"],
-        ["ls", "accounts", "--system", "DC01"],
-        ["checkout", "beyondtrust:DC01/admin", "--reason", "demo: patch the domain controller", "--duration", "30"],
-        ["ls", "requests"],
-        ["show", "beyondtrust:DC01/admin"],
-        ["checkin", "beyondtrust:DC01/admin", "--reason", "demo: done"],
-        ["ls", "folders"],
-    ]
+    /// The walk-through, as the user would type it: each simulated vendor's own steps.
+    static var steps: [[String]] { VendorRegistry.standard.simulated.flatMap(\.demoSteps) }
 
     private func run(_ arguments: [String], configPath: String) async throws {
         Console.out("$ pamtui " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))

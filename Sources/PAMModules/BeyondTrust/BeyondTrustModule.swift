@@ -51,6 +51,35 @@ public struct BeyondTrustModule: VendorModule {
 
     public var simulator: SimulatorKind? { .beyondtrust }
 
+    public var exampleProfile: String {
+        #"""
+        [profiles.prod-bt]
+        vendor = "beyondtrust"
+        url = "https://pam.example.com/BeyondTrust/api/public/v3"
+        auth = "api_key"                # api_key | oauth
+        # Every secret can come from KEY_env (a variable name), KEY_command (run by /bin/sh,
+        # stdout is the value) or KEY itself (inline; warns unless the file is mode 0600).
+        api_key_command = "pass show pam/bt-api-key"
+        run_as = "svc-pamtui"
+        run_as_password_env = "BT_RUNAS_PASSWORD"   # only if the API registration requires it
+        # For auth = "oauth":
+        # client_id = "6a8c0d7e-0000-4000-8000-000000000000"
+        # client_secret_env = "BT_CLIENT_SECRET"
+        """#
+    }
+
+    public var demoSteps: [[String]] {
+        [
+            ["ls", "systems", "--filter", "DC"],
+            ["ls", "accounts", "--system", "DC01"],
+            ["checkout", "beyondtrust:DC01/admin", "--reason", "demo: patch the domain controller", "--duration", "30"],
+            ["ls", "requests"],
+            ["show", "beyondtrust:DC01/admin"],
+            ["checkin", "beyondtrust:DC01/admin", "--reason", "demo: done"],
+            ["ls", "folders"],
+        ]
+    }
+
     public func simulatedProfileFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)] {
         var fields: [(key: String, value: String)] = [("auth", "api_key")]
         for (profileKey, credentialKey) in [("api_key", "apiKey"), ("run_as", "runAs"), ("run_as_password", "password")] {
