@@ -13,6 +13,10 @@ public enum Action: Sendable, Equatable {
     case accountsLoaded(requestID: Int, Result<[Account], ActionError>)
     /// One more page of a list still loading.
     case accountsPage(requestID: Int, [Account])
+    /// The profile's requests waiting for approval, as the server lists them now.
+    case pendingFound(profile: String, [AccessRequest])
+    /// A pending request was withdrawn (or the withdrawal failed).
+    case withdrawn(pendingID: String, Result<String, ActionError>)
     case foldersLoaded(requestID: Int, Result<[FolderTree.Node], ActionError>)
     case checkedOut(requestID: Int, Result<CheckoutOutcome, ActionError>)
     case checkedIn(leaseID: String, Result<Lease, ActionError>)

@@ -130,7 +130,8 @@ public struct CheckoutForm: Sendable, Equatable {
 /// What is open on top of the panes.
 public enum Overlay: Sendable, Equatable {
     case checkout(CheckoutForm)
-    /// Check-in confirmation; `confirm` is false (Cancel) until the user moves to it.
+    /// Check-in (or, for a pending request, withdrawal) confirmation; `confirm` is false (Cancel)
+    /// until the user moves to it.
     case confirmCheckin(leaseID: String, confirm: Bool)
     /// Quitting with leases: 0 check in all, 1 keep them, 2 cancel (the default).
     case quit(choice: Int)
@@ -153,6 +154,19 @@ public struct FieldChoice: Sendable, Equatable {
         self.target = target
         self.lease = lease
     }
+}
+
+/// A request of mine that waits for an approver: shown with the leases, never as one.
+public struct PendingRequest: Sendable, Equatable, Identifiable {
+    public var profile: String
+    public var request: AccessRequest
+
+    public init(profile: String, request: AccessRequest) {
+        self.profile = profile
+        self.request = request
+    }
+
+    public var id: String { "\(profile):\(request.id)" }
 }
 
 /// A timed message in the status line.
@@ -230,6 +244,8 @@ public struct AppState: Sendable, Equatable {
     public var openFolder: FolderTree.Node?
     public var secrets: LoadState<[StoredSecret]> = .idle
     public var leases: [Lease] = []
+    /// My requests waiting for approval, listed after the leases.
+    public var pending: [PendingRequest] = []
     /// The accounts pane's filter results, refined as the query grows.
     public var accountFilter = FilterCache()
     /// The panes of profiles not shown now, by profile name.

@@ -55,6 +55,13 @@ struct DetailView {
                         KeyValueItem("Reason", lease.reason ?? "—")]
     }
 
+    /// A request that waits for an approver: what it is and how to withdraw it.
+    func pendingItems(_ pending: PendingRequest) -> [KeyValueItem] {
+        [KeyValueItem("Account", pending.request.path), KeyValueItem("Request", pending.request.id),
+         KeyValueItem("State", pending.request.state.label, role: .warn), KeyValueItem("Reason", pending.request.reason ?? "—"),
+         KeyValueItem("", "i withdraws it", role: .muted)]
+    }
+
     func profileItems(_ state: AppState) -> [KeyValueItem] {
         guard let profile = state.profile else { return [] }
         return [KeyValueItem("Profile", profile.name), KeyValueItem("Vendor", profile.vendorName)]

@@ -8,6 +8,8 @@ public indirect enum Effect: Sendable, Equatable {
     case loadSecrets(profile: String, folderID: String, requestID: Int)
     case checkOut(profile: String, CheckoutRequest, requestID: Int)
     case checkIn(Lease, reason: String?)
+    /// Withdraw a request that waits for approval.
+    case withdraw(PendingRequest)
     /// My active requests on the profile, as leases (from earlier runs or other tools).
     case loadLeases(profile: String)
     /// Fetch the lease's secret into the runner's store (unless it is there) to reveal it, or
@@ -42,6 +44,8 @@ public indirect enum Effect: Sendable, Equatable {
             profile
         case .checkIn(let lease, _), .fetchSecret(let lease, _):
             lease.profile
+        case .withdraw(let pending):
+            pending.profile
         default:
             nil
         }

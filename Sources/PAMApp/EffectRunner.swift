@@ -131,7 +131,15 @@ public final class EffectRunner: Sendable {
             return .leasesLoaded(profile: profile, await attempt {
                 let client = try await self.capable(profile, (any CredentialCheckout).self)
                 let now = Date()
-                return try await client.listRequests().compactMap { $0.lease(profile: profile, vendor: client.vendor, at: now) }
+                let requests = try await client.listRequests()
+                self.inbox.post(.pendingFound(profile: profile, requests.filter { $0.state == .pendingApproval }))
+                return requests.compactMap { $0.lease(profile: profile, vendor: client.vendor, at: now) }
+            })
+        case .withdraw(let pending):
+            return .withdrawn(pendingID: pending.id, await attempt {
+                try await self.capable(pending.profile, (any CredentialCheckout).self)
+                    .release(requestID: pending.request.id, action: .cancel, reason: nil)
+                return pending.request.path
             })
         case .checkIn(let lease, let reason):
             return .checkedIn(leaseID: lease.id, await attempt {

@@ -21,6 +21,12 @@ struct OverlayView {
                     },
                 buttons: ["OK", "Cancel"], focus: form.focus, glyphs: glyphs
             ).render(into: &grid, in: rect)
+        case .confirmCheckin(let id, let confirm) where state.pending.contains { $0.id == id }:
+            let pending = state.pending.first { $0.id == id }
+            Dialog(
+                title: "Withdraw", message: ["Withdraw the pending request for \(pending?.request.path ?? id)?"],
+                buttons: ["Cancel", "Withdraw"], focus: confirm ? 1 : 0, glyphs: glyphs
+            ).render(into: &grid, in: rect)
         case .confirmCheckin(let leaseID, let confirm):
             let lease = state.leases.first { $0.id == leaseID }
             Dialog(

@@ -91,9 +91,10 @@ enum PaneCatalog {
 
     static let leases = PaneSpec(
         pane: .leases, capability: nil, slot: .aside, title: { _ in "Leases" },
-        rowCount: { Presentation.leases($0).count },
+        rowCount: { Presentation.leases($0).count + Presentation.pending($0).count },
         rows: { state, cells in
             let leases = Presentation.leases(state)
+            let waiting = Presentation.pending(state).map { cells.row(["\($0.request.systemName)/\($0.request.accountName)", "pending"], role: .muted) }
             return PaneView.Content(
                 columns: [TableColumn("LEASE"), TableColumn("LEFT", width: .fixed(8), alignment: .right)],
                 rows: leases.map { lease in
@@ -104,10 +105,12 @@ enum PaneCatalog {
                     }
                     let checkingIn = state.checkingIn.contains(lease.id)
                     return cells.row(["\(lease.systemName)/\(lease.accountName)", checkingIn ? "…" : Presentation.countdown(lease, now: state.now)], role: role)
-                },
+                } + waiting,
                 message: .empty("no leases"), badge: leases.isEmpty ? nil : String(leases.count))
         },
-        detail: { view, state, width, secret in view.leaseItems(state, width: width, secret: secret) },
+        detail: { view, state, width, secret in
+            Presentation.selectedPending(state).map(view.pendingItems) ?? view.leaseItems(state, width: width, secret: secret)
+        },
         open: { _ in [] }
     )
 }

@@ -84,6 +84,19 @@ public enum Presentation {
     public static func selectedAccount(_ state: AppState) -> Account? { selected(accounts(state), state, .accounts) }
     public static func selectedLease(_ state: AppState) -> Lease? { selected(leases(state), state, .leases) }
 
+    /// My pending requests, listed in the leases pane after the leases.
+    public static func pending(_ state: AppState) -> [PendingRequest] {
+        filtered(state.pending, state.pane(.leases)) { [$0.request.systemName, $0.request.accountName, $0.profile] }
+    }
+
+    /// The pending request selected in the leases pane.
+    public static func selectedPending(_ state: AppState) -> PendingRequest? {
+        guard state.focus == .leases else { return nil }
+        let index = state.pane(.leases).selected - leases(state).count
+        let pending = pending(state)
+        return pending.indices.contains(index) ? pending[index] : nil
+    }
+
     /// The lease the detail pane and the secret keys act on: the selected lease in the leases
     /// pane, else my lease on the selected account.
     public static func focusedLease(_ state: AppState) -> Lease? {

@@ -60,7 +60,12 @@ extension Reducer {
             flash(&state, "\(verb) \(lease.systemName)/\(lease.accountName): expires in \(countdown)")
             audit(&state, "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))")
         case .success(.pending(let request)):
-            flash(&state, "request \(request.id) for \(request.path) is pending approval")
+            if let profile = state.profile {
+                let pending = PendingRequest(profile: profile.name, request: request)
+                state.pending.removeAll { $0.id == pending.id }
+                state.pending.append(pending)
+            }
+            flash(&state, "request \(request.id) for \(request.path) is pending approval: i on it in Leases withdraws it")
             audit(&state, "check-out pending approval: \(request.path) (request \(request.id))")
         case .failure(let error):
             flash(&state, error.message, error: true)
@@ -71,6 +76,10 @@ extension Reducer {
 
     /// Opens the confirmation, which defaults to Cancel.
     static func askCheckin(_ state: inout AppState) -> [Effect] {
+        if let pending = Presentation.selectedPending(state) {
+            state.overlay = .confirmCheckin(leaseID: pending.id, confirm: false)
+            return []
+        }
         guard let lease = Presentation.focusedLease(state) else {
             flash(&state, "no lease selected", error: true)
             return []
@@ -81,6 +90,10 @@ extension Reducer {
 
     static func confirmCheckin(_ state: inout AppState, leaseID: String) -> [Effect] {
         state.overlay = nil
+        if let pending = state.pending.first(where: { $0.id == leaseID }) {
+            audit(&state, "withdrawal requested: \(pending.profile):\(pending.request.path)")
+            return [.withdraw(pending)]
+        }
         guard let lease = state.leases.first(where: { $0.id == leaseID }) else { return [] }
         state.checkingIn.insert(lease.id)
         audit(&state, "check-in requested: \(lease.profile):\(lease.systemName)/\(lease.accountName)")

@@ -34,6 +34,19 @@ public enum Reducer {
         case .accountsLoaded(let id, let result):
             if state.accounts.pendingRequest == id { state.accounts = loaded(result) }
             return []
+        case .pendingFound(let profile, let requests):
+            state.pending = state.pending.filter { $0.profile != profile } + requests.map { PendingRequest(profile: profile, request: $0) }
+            return []
+        case .withdrawn(let id, let result):
+            switch result {
+            case .success(let path):
+                state.pending.removeAll { $0.id == id }
+                flash(&state, "withdrew the pending request for \(path)")
+                audit(&state, "withdrew pending request \(id)")
+            case .failure(let error):
+                flash(&state, error.message, error: true)
+            }
+            return []
         case .accountsPage(let id, let page):
             state.accounts.append(page, for: id)
             return []

@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    @Test func aCheckOutThatNeedsApprovalIsPendingAndIWithdrawsIt() async throws {
+        try await withDemo { tmux in
+            try await tmux.sendKeys("/", "breakglass", "Enter", "c")
+            _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/breakglass") }
+            try await tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("pending approval") && !$0.contains("leases: 1") }
+            try await tmux.sendKeys("6")
+            _ = try await tmux.waitForScreen { $0.contains("i withdraws it") && $0.contains("pending") }
+            try await tmux.sendKeys("i")
+            _ = try await tmux.waitForScreen { $0.contains("Withdraw the pending request for DC01/breakglass?") }
+            try await tmux.sendKeys("Tab", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("withdrew the pending request for DC01/breakglass") }
+            try await tmux.sendKeys("q")
+            let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
+            #expect(after.contains("EXIT=0"))
+        }
+    }
+
     @Test func aSecretsSafeFolderOpensAndItsFieldsAreRevealedAndCopied() async throws {
         try await withDemo { tmux in
             try await tmux.sendKeys("4", "/", "app", "Enter", "Enter")
