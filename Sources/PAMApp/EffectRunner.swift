@@ -126,7 +126,14 @@ public final class EffectRunner: Sendable {
                 FolderTree(try await self.capable(profile, (any FolderBrowsing).self).listFolders()).nodes
             })
         case .checkOut(let profile, let request, let id):
-            return .checkedOut(requestID: id, await attempt { try await self.capable(profile, (any CredentialCheckout).self).checkOut(request) })
+            // The credential comes with the check-out (the vendor's fewest calls) and waits, masked
+            // in the store, for a reveal or copy that then asks the server nothing.
+            return .checkedOut(requestID: id, await attempt {
+                let client = try await self.capable(profile, (any CredentialCheckout).self)
+                let (outcome, credential) = try await client.checkOutAndRetrieve(request, field: .password)
+                if let lease = outcome.lease, let credential { self.secrets.store(credential, for: lease.id) }
+                return outcome
+            })
         case .loadLeases(let profile):
             return .leasesLoaded(profile: profile, await attempt {
                 let client = try await self.capable(profile, (any CredentialCheckout).self)

@@ -29,7 +29,8 @@ import Testing
 
     @Test func permission() async throws {
         let result = try await run(["show", "DC01/breakglass", "--reason", "incident"])
-        expectOneLine(result, status: 1, "beyondtrust: retrieve credential: the request is not approved yet DC01/breakglass (BeyondTrust 4034)")
+        // The credential answers 4034: show says the request waits for approval and how to withdraw it.
+        expectOneLine(result, status: 1, "beyondtrust: show: request 124 for beyondtrust:DC01/breakglass is pending approval; withdraw it with: pamtui checkin beyondtrust:DC01/breakglass")
     }
 
     @Test func notFound() async throws {

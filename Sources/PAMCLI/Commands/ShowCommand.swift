@@ -41,13 +41,13 @@ struct ShowCommand: AsyncParsableCommand {
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
             // The protocol minimum: one check-out that reuses my open request (the server says
             // which), then the credential. No request listing before or after.
-            let lease: Lease
-            let reused: Bool
-            switch try await located.checkOut(checkout, confirmState: false) {
-            case .granted(let granted, let wasReused): (lease, reused) = (granted, wasReused)
-            case .pending(let request): throw PAMError(.permission, LeaseText.pending(request, profile: located.client.profile))
+            let (outcome, fetched) = try await located.checkOutAndRetrieve(checkout, field: field)
+            guard case .granted(let lease, let reused) = outcome, let secret = fetched else {
+                if case .pending(let request) = outcome {
+                    throw PAMError(.permission, LeaseText.pending(request, profile: located.client.profile), profile: located.client.profile, operation: "show")
+                }
+                throw PAMError(.malformed, "the check-out granted no credential", profile: located.client.profile, operation: "show")
             }
-            let secret = try await located.client.retrieve(lease, field: field)
             let refused = !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(secret)
             if !refused { Console.writeSecret(secret, newline: !noNewline) }
             secret.wipe()

@@ -24,11 +24,19 @@ struct AccountLocator {
 
     /// Checks the account out with the command's options; the profile's check-out options fill
     /// in what the command leaves out (the client applies them).
-    func checkOut(_ options: CheckoutOptions, confirmState: Bool = true) async throws -> CheckoutOutcome {
+    func checkOut(_ options: CheckoutOptions) async throws -> CheckoutOutcome {
+        try await client.checkOut(try request(options))
+    }
+
+    /// Checks out and fetches the credential in the vendor's fewest calls.
+    func checkOutAndRetrieve(_ options: CheckoutOptions, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?) {
+        try await client.checkOutAndRetrieve(try request(options), field: field)
+    }
+
+    /// The command's request, its options checked against what the profile's vendor declares.
+    private func request(_ options: CheckoutOptions) throws -> CheckoutRequest {
         let declared = (try? VendorRegistry.standard.module(client.vendor).schema.checkoutOptions) ?? []
-        var request = try options.request(for: account, vendorOptions: declared, profile: client.profile)
-        request.confirmState = confirmState
-        return try await client.checkOut(request)
+        return try options.request(for: account, vendorOptions: declared, profile: client.profile)
     }
 
     /// My open requests on this account: checked out, approved or pending.

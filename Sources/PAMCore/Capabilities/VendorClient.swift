@@ -59,6 +59,9 @@ public protocol CredentialCheckout: VendorClient {
     func checkOut(_ request: CheckoutRequest) async throws -> CheckoutOutcome
     /// Fetches the credential a lease grants.
     func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes
+    /// Checks out and fetches the credential in the fewest calls the vendor allows: the
+    /// credential too when granted, nothing more when the request waits for approval.
+    func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?)
     /// Ends a request the way its state allows: checks in, cancels or acknowledges it.
     func release(requestID: String, action: RequestAction, reason: String?) async throws
     /// My open requests (checked out, approved and pending).
@@ -66,6 +69,13 @@ public protocol CredentialCheckout: VendorClient {
 }
 
 extension CredentialCheckout {
+    /// By default: check out (learning the request's state), then retrieve if granted.
+    public func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?) {
+        let outcome = try await checkOut(request)
+        guard let lease = outcome.lease else { return (outcome, nil) }
+        return (outcome, try await retrieve(lease, field: field))
+    }
+
     /// Releases a checked-out request.
     public func checkIn(requestID: String, reason: String?) async throws {
         try await release(requestID: requestID, action: .checkIn, reason: reason)
