@@ -230,7 +230,8 @@ struct CurlTransportStreamingTests {
         try await TestServer.with { server in
             let transport = try CurlTransport(options: testOptions {
                 $0.totalTimeout = .milliseconds(300)
-                $0.streamIdleTimeout = .seconds(1)
+                // Long enough that a loaded machine still delivers the first event in time.
+                $0.streamIdleTimeout = .seconds(3)
             })
             let response = try await transport.stream(HTTPRequest(.get, server.url("/events")))
             var chunks = response.chunks.makeAsyncIterator()
@@ -238,7 +239,7 @@ struct CurlTransportStreamingTests {
             // The server never sends the second event; only the idle timeout ends the stream.
             let error = await pamError { try await chunks.remainingText() }
             #expect(error?.kind == .timeout)
-            #expect(error?.message == "no data from 127.0.0.1 for 1 s")
+            #expect(error?.message == "no data from 127.0.0.1 for 3 s")
         }
     }
 
