@@ -108,7 +108,6 @@ public struct CheckoutForm: Sendable, Equatable {
 
     /// Fields before the buttons.
     public var fieldCount: Int { 2 + options.count }
-    public var okIndex: Int { fieldCount }
     public var cancelIndex: Int { fieldCount + 1 }
 
     /// The option the focus is on, if any.

@@ -34,11 +34,7 @@ struct DetailView {
         }
         if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
         if state.reveal?.key == lease.id, let value = secret(lease.id) {
-            let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
-            // The secret gets a line of its own, the pane's full width, so it is never cut.
-            var line = KeyValueItem.section(value)
-            line.role = .secret
-            items += [KeyValueItem("Password", "masks again in \(left) s", role: .muted), line]
+            items += revealed("Password", value, state)
         } else {
             items += [.masked("Password", glyphs: glyphs), KeyValueItem("", "r reveal · y copy", role: .muted)]
         }
@@ -77,6 +73,15 @@ struct DetailView {
         return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
     }
 
+    /// A revealed secret: when it masks again, then the value on a line of its own, the pane's
+    /// full width, so it is never cut.
+    private func revealed(_ label: String, _ value: String, _ state: AppState) -> [KeyValueItem] {
+        let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
+        var line = KeyValueItem.section(value)
+        line.role = .secret
+        return [KeyValueItem(label, "masks again in \(left) s", role: .muted), line]
+    }
+
     /// A stored secret's fields in the vendor's order: plain ones as they are, secret ones
     /// masked unless this one is revealed.
     private func secretItems(_ stored: StoredSecret, profile: String, _ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
@@ -88,10 +93,7 @@ struct DetailView {
             }
             let key = SecretKey(profile: profile, target: .secret(stored), field: field.slug).id
             if state.reveal?.key == key, let value = secret(key) {
-                let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
-                var line = KeyValueItem.section(value)
-                line.role = .secret
-                items += [KeyValueItem(field.label, "masks again in \(left) s", role: .muted), line]
+                items += revealed(field.label, value, state)
             } else if field.kind == .file {
                 items.append(KeyValueItem(field.label, field.fileName ?? "file", role: .muted))
             } else {

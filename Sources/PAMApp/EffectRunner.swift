@@ -59,14 +59,18 @@ public final class EffectRunner: Sendable {
             break
         default:
             inFlight.withLock { $0 += 1 }
-            Task.detached { [self] in
-                let action = await perform(effect)
-                if let action { inbox.post(action) }
-                if let profile = effect.profile { inbox.post(.session(profile: profile, await sessionStatus(profile))) }
-                inFlight.withLock { $0 -= 1 }
-                inbox.post(.tick(Date()))
-            }
+            Task.detached { [self] in await settle(effect) }
         }
+    }
+
+    /// Performs an effect counted in flight (by the caller), posts its answer and the profile's
+    /// session, then a tick; the one path for single effects and each run of a subscription.
+    private func settle(_ effect: Effect) async {
+        let action = await perform(effect)
+        if !Task.isCancelled, let action { inbox.post(action) }
+        if let profile = effect.profile { inbox.post(.session(profile: profile, await sessionStatus(profile))) }
+        inFlight.withLock { $0 -= 1 }
+        inbox.post(.tick(Date()))
     }
 
     /// Runs `effect` at once and then every `interval`; each run counts as in flight while it
@@ -75,11 +79,7 @@ public final class EffectRunner: Sendable {
         let task = Task.detached { [self] in
             while !Task.isCancelled {
                 inFlight.withLock { $0 += 1 }
-                let action = await perform(effect)
-                if !Task.isCancelled, let action { inbox.post(action) }
-                if let profile = effect.profile { inbox.post(.session(profile: profile, await sessionStatus(profile))) }
-                inFlight.withLock { $0 -= 1 }
-                inbox.post(.tick(Date()))
+                await settle(effect)
                 try? await Task.sleep(for: interval)
             }
         }
@@ -94,9 +94,6 @@ public final class EffectRunner: Sendable {
         }
         running.forEach { $0.cancel() }
     }
-
-    /// The ids of the subscriptions running now.
-    public var subscriptionIDs: Set<String> { subscriptions.withLock { Set($0.keys) } }
 
     /// Waits until nothing is in flight, or the deadline passes (then throws).
     public func waitUntilIdle(timeout: Duration = .seconds(10)) async throws {
