@@ -127,6 +127,14 @@ public final class RunningPamtui: @unchecked Sendable {
         process = try Pamtui.start(arguments, environment: environment, stdout: "\(directory)/out", stderr: "\(directory)/err")
     }
 
+    /// How many bytes it has written to stdout so far.
+    public var stdoutBytes: Int {
+        ((try? FileManager.default.attributesOfItem(atPath: "\(directory)/out"))?[.size] as? Int) ?? 0
+    }
+
+    /// Its stderr so far.
+    public var stderrText: String { (try? String(contentsOfFile: "\(directory)/err", encoding: .utf8)) ?? "" }
+
     public func signal(_ number: Int32) {
         if process.isRunning { kill(process.processIdentifier, number) }
     }
