@@ -3,9 +3,8 @@
 
 SWIFT ?= swift
 BIN := .build/debug/pamtui
-PREFIX ?= $(HOME)/.local
 
-.PHONY: demo test bench screenshots build release install deps clean
+.PHONY: demo test bench screenshots build release deps clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -15,11 +14,6 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product pamtui
-
-# A release build, as $(PREFIX)/bin/pamtui.
-install: release
-	install -d "$(PREFIX)/bin"
-	install -m 0755 .build/release/pamtui "$(PREFIX)/bin/pamtui"
 
 demo: build
 	$(BIN) demo

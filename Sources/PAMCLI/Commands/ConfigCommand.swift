@@ -30,11 +30,10 @@ struct ConfigCommand: AsyncParsableCommand {
             unresolved.forEach { Console.err($0) }
             let errors = result.errors.count + unresolved.count
             guard errors == 0 else {
-                throw PAMError(.configuration, "\(path): \(Plural.count(errors, "error"))")
+                throw PAMError(.configuration, "\(path): \(errors) error(s)")
             }
             let count = result.configuration?.profiles.count ?? 0
-            let warnings = result.warnings.isEmpty ? "" : ", \(Plural.count(result.warnings.count, "warning"))"
-            Console.out("\(path): OK, \(Plural.count(count, "profile"))\(warnings)")
+            Console.out("\(path): OK, \(count) profile(s)\(result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning(s)")")
         }
 
         private func resolveProblems(_ profile: Profile) -> [String] {
