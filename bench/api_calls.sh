@@ -17,6 +17,8 @@ show_minimum=5
 [[ -x "$bin" ]] || { echo "api_calls: no pamtui binary at $bin (set PAMTUI_BIN)" >&2; exit 1; }
 
 work="$(mktemp -d)"
+# The runs journal their check-outs here, not in the user's own lease journal.
+export XDG_STATE_HOME="$work/state"
 source "$(dirname "${BASH_SOURCE[0]}")/simulator.sh"
 trap 'stop_simulator || true; rm -rf "$work"' EXIT
 

@@ -22,6 +22,8 @@ fi
 py="${PAMTUI_VENV:-$root/.venv}/bin/python"
 
 work="$(mktemp -d)"
+# The runs journal their check-outs here, not in the user's own lease journal.
+export XDG_STATE_HOME="$work/state"
 source "$(dirname "${BASH_SOURCE[0]}")/simulator.sh"
 trap 'stop_simulator || true; rm -rf "$work"' EXIT
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 bin="${PAMTUI_BIN:?set PAMTUI_BIN}"
 work="$(mktemp -d)"
+# The runs journal their check-outs here, not in the user's own lease journal.
+export XDG_STATE_HOME="$work/state"
 socket="$work/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 

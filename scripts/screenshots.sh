@@ -11,6 +11,8 @@ base_socket="pamtui-shots-$$"
 socket="$base_socket"
 sockets=()
 work="$(mktemp -d)"
+# The runs journal their check-outs here, not in the user's own lease journal.
+export XDG_STATE_HOME="$work/state"
 xvfb_pid=""
 xterm_pid=""
 cleanup() {

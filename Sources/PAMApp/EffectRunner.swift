@@ -23,11 +23,14 @@ public final class EffectRunner: Sendable {
     private let inFlight = Locked(0)
     private let subscriptions = Locked<[String: Task<Void, Never>]>([:])
     private let onQuit: @Sendable () -> Void
+    /// Journals every check-out, so one whose answer is lost is found again.
+    private let keeper: LeaseKeeper
 
     public init(
         clients: @escaping ClientProvider, clipboard: (any SecretClipboard)?, secrets: SecretStore = SecretStore(),
-        inbox: Inbox, onQuit: @escaping @Sendable () -> Void = {}
+        inbox: Inbox, keeper: LeaseKeeper = LeaseKeeper(journal: nil), onQuit: @escaping @Sendable () -> Void = {}
     ) {
+        self.keeper = keeper
         self.clients = clients
         self.clipboard = clipboard
         self.secrets = secrets
@@ -127,27 +130,34 @@ public final class EffectRunner: Sendable {
             // in the store, for a reveal or copy that then asks the server nothing.
             return .checkedOut(requestID: id, await attempt {
                 let client = try await self.capable(profile, (any CredentialCheckout).self)
-                let (outcome, credential) = try await client.checkOutAndRetrieve(request, field: .password)
-                if let lease = outcome.lease, let credential { self.secrets.store(credential, for: lease.id) }
-                return outcome
+                let kept = try await self.keeper.checkOut(request, with: client, fetching: .password)
+                // A failed fetch leaves the lease standing; reveal fetches again.
+                if let lease = kept.outcome.lease, case .success(let credential) = kept.retrieval.credential {
+                    self.secrets.store(credential, for: lease.id)
+                }
+                return kept.outcome
             })
         case .loadLeases(let profile):
             return .leasesLoaded(profile: profile, await attempt {
                 let client = try await self.capable(profile, (any CredentialCheckout).self)
                 let now = Date()
                 let requests = try await client.listRequests()
+                self.keeper.settleJournal(profile: profile, against: requests)
                 self.inbox.post(.pendingFound(profile: profile, requests.filter { $0.state == .pendingApproval }))
                 return requests.compactMap { $0.lease(profile: profile, vendor: client.vendor, at: now) }
             })
         case .withdraw(let pending):
             return .withdrawn(pendingID: pending.id, await attempt {
-                try await self.capable(pending.profile, (any CredentialCheckout).self)
-                    .release(requestID: pending.request.id, action: .cancel, reason: nil)
+                try await self.keeper.release(
+                    requestID: pending.request.id, action: .cancel, reason: nil,
+                    with: try await self.capable(pending.profile, (any CredentialCheckout).self))
                 return pending.request.path
             })
         case .checkIn(let lease, let reason):
             return .checkedIn(leaseID: lease.id, await attempt {
-                try await self.capable(lease.profile, (any CredentialCheckout).self).checkIn(requestID: lease.requestID, reason: reason)
+                try await self.keeper.release(
+                    requestID: lease.requestID, action: .checkIn, reason: reason,
+                    with: try await self.capable(lease.profile, (any CredentialCheckout).self))
                 return lease
             })
         case .loadSecrets(let profile, let folderID, let id):

@@ -31,7 +31,7 @@ struct PamtuiCommand: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, SecretCommand.self,
+            ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, LeasesCommand.self, SecretCommand.self,
             ConfigCommand.self, SimulateCommand.self, DemoCommand.self, BenchUICommand.self, SelfCheckCommand.self,
         ]
     )
@@ -70,8 +70,15 @@ public enum PamtuiMain {
         do {
             let typed = Array(CommandLine.arguments.dropFirst())
             try UserTextCheck.check(typed)
-            var command = try PamtuiCommand.parseAsRoot(PamtuiCommand.arguments(typed))
-            if var asyncCommand = command as? any AsyncParsableCommand {
+            let arguments = PamtuiCommand.arguments(typed)
+            var command = try PamtuiCommand.parseAsRoot(arguments)
+            if command is any GracefulOnSignal {
+                // Parsed again inside the task that a signal may cancel, so nothing is shared.
+                try await CommandSignals.run {
+                    guard var graceful = try PamtuiCommand.parseAsRoot(arguments) as? any AsyncParsableCommand else { return }
+                    try await graceful.run()
+                }
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

@@ -20,6 +20,7 @@ public enum ConfigExample {
     clipboard = "auto"              # auto | wayland | x11 | tmux | osc52
     # theme = "nord"                # a file in themes/ or ~/.config/pamtui/themes/
     bell = false                    # ring when a lease has 5 minutes, then 1 minute, left
+    max_list_rows = 10000000        # a longer list is stopped with an error (a profile may set its own)
 
     [keys]                          # rebind any command of the UI (see ? in the UI); [] unbinds
     # checkout = ["c", "ctrl-o"]
@@ -47,5 +48,6 @@ public enum ConfigExample {
     timeout = 60                    # seconds for a whole request
     # insecure_http = true          # allow http:// to a host that is not loopback
     # require_reason = true         # refuse check-outs without a reason
+    # max_list_rows = 100000        # this profile's own bound on a list's rows
     """#
 }

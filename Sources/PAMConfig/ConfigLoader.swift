@@ -21,6 +21,11 @@ public struct ConfigLoader {
     let mode: mode_t
     private let index: ConfigLineIndex
     private var issues: [ConfigIssue] = []
+    /// `max_list_rows` of `[defaults]`, for profiles that do not set their own.
+    private var defaultMaxListRows: Int?
+
+    /// Keys that bound what a server may send, in `[defaults]` and in every profile.
+    static let boundKeys: Set<String> = [Profile.maxListRowsKey]
 
     init(path: String, text: String, mode: mode_t, vendors: [VendorSchema]) {
         self.path = path
@@ -97,7 +102,7 @@ public struct ConfigLoader {
         }
         let fields = TableReader(table: table, path: ["defaults"])
         let options = allCheckoutOptions
-        rejectUnknown(fields, allowed: VendorSchema.defaultsKeys.union(options.map(\.key)))
+        rejectUnknown(fields, allowed: VendorSchema.defaultsKeys.union(options.map(\.key)).union(Self.boundKeys))
         defaults.durationMinutes = readDuration(fields)
         defaults.reason = readPlainText(fields, "reason")
         defaults.checkoutOptions = readCheckoutOptions(fields, options)
@@ -109,6 +114,7 @@ public struct ConfigLoader {
         }
         defaults.theme = readString(fields, "theme")
         defaults.bell = readBool(fields, "bell") ?? defaults.bell
+        defaultMaxListRows = readMaxListRows(fields)
         return defaults
     }
 
@@ -167,7 +173,10 @@ public struct ConfigLoader {
         let allowedSecrets = VendorSchema.commonSecretKeys.union(schema.secretKeys)
         let secretForms = allowedSecrets.flatMap { [$0, "\($0)_env", "\($0)_command"] }
         let optionKeys = schema.checkoutOptions.map(\.key)
-        rejectUnknown(fields, allowed: VendorSchema.commonPlainKeys.union(schema.plainKeys).union(secretForms).union(optionKeys))
+        rejectUnknown(
+            fields,
+            allowed: VendorSchema.commonPlainKeys.union(schema.plainKeys).union(secretForms).union(optionKeys).union(Self.boundKeys)
+        )
 
         guard let url = readString(fields, "url") else {
             issue(.error, path: fields.path, "missing 'url'")
@@ -183,6 +192,7 @@ public struct ConfigLoader {
         profile.connectTimeoutSeconds = readDouble(fields, "connect_timeout", range: 0.1...600) ?? 10
         profile.timeoutSeconds = readDouble(fields, "timeout", range: 0.1...3600) ?? 60
         profile.defaults = readProfileDefaults(fields, global: defaults, options: schema.checkoutOptions)
+        profile.listBounds = Profile.listBounds(maxRows: readMaxListRows(fields) ?? defaultMaxListRows ?? ListBounds.defaultMaxRows)
         if !profile.tls.verify {
             issue(.warning, path: fields.path + ["tls_verify"], "TLS verification is OFF for profile \(name): its server is not authenticated")
         }
@@ -283,6 +293,17 @@ public struct ConfigLoader {
             return nil
         }
         return int
+    }
+
+    /// `max_list_rows`: any count above 0 (no upper limit; the default is 10 million).
+    private mutating func readMaxListRows(_ fields: TableReader) -> Int? {
+        let key = Profile.maxListRowsKey
+        guard let value = fields[key] else { return nil }
+        guard let rows = value.int, rows > 0 else {
+            issue(.error, path: fields.path + [key], "must be a whole number of rows above 0")
+            return nil
+        }
+        return rows
     }
 
     private mutating func readDouble(_ fields: TableReader, _ key: String, range: ClosedRange<Double>) -> Double? {

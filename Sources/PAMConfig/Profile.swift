@@ -14,6 +14,8 @@ public struct Profile: Sendable {
     public var connectTimeoutSeconds: Double
     public var timeoutSeconds: Double
     public var defaults: ProfileDefaults
+    /// Where its lists are cut off: `max_list_rows` of the profile, else of `[defaults]`.
+    public var listBounds: ListBounds
     /// File and line of the profile's table, for messages.
     public var file: String
     public var line: Int?
@@ -29,8 +31,19 @@ public struct Profile: Sendable {
         self.connectTimeoutSeconds = 10
         self.timeoutSeconds = 60
         self.defaults = ProfileDefaults()
+        self.listBounds = Profile.listBounds(maxRows: ListBounds.defaultMaxRows)
         self.file = file
         self.line = nil
+    }
+}
+
+extension Profile {
+    /// The config key of the list bound, named in the error when a list exceeds it.
+    public static let maxListRowsKey = "max_list_rows"
+
+    /// Bounds of `maxRows` rows that name the key raising them.
+    public static func listBounds(maxRows: Int) -> ListBounds {
+        ListBounds(maxRows: maxRows, setting: maxListRowsKey)
     }
 }
 

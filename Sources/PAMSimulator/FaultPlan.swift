@@ -19,6 +19,14 @@ public struct FaultPlan: Sendable, Equatable {
     public var expireSessionAfter: Duration?
     /// Whether the random faults also hit sign-in, token and sign-out calls.
     public var includeAuthentication = false
+    /// Probability that the handler runs (the server commits) and the connection is then closed unanswered.
+    public var commitThenDropRate = 0.0
+    /// How long an answer is held back after the handler ran; zero = never.
+    public var commitThenDelay: Duration = .zero
+    /// Probability that a request gets ``commitThenDelay`` (1 = every request in scope).
+    public var commitThenDelayRate = 1.0
+    /// HTTP methods (upper case) the random faults are limited to; nil = every method.
+    public var methods: Set<String>?
 
     /// No faults at all.
     public static let none = FaultPlan()
@@ -26,9 +34,15 @@ public struct FaultPlan: Sendable, Equatable {
     /// An empty plan; set the fields you need.
     public init() {}
 
-    /// True when any random fault (drop, 5xx, 429, malformed) may fire.
+    /// True when any random fault (drop, 5xx, 429, malformed, commit-then-drop, commit-then-delay) may fire.
     public var hasRandomFaults: Bool {
-        serverErrorRate > 0 || rateLimitRate > 0 || dropRate > 0 || malformedRate > 0
+        serverErrorRate > 0 || rateLimitRate > 0 || dropRate > 0 || malformedRate > 0 || commitThenDropRate > 0
+            || (commitThenDelay > .zero && commitThenDelayRate > 0)
+    }
+
+    /// Whether the random faults may hit a request with `method` (a route's own sparing aside).
+    public func scopes(method: String) -> Bool {
+        methods?.contains(method.uppercased()) ?? true
     }
 
     /// Parses a comma-separated list of `name=value` items; see ``help``.
@@ -53,6 +67,10 @@ public struct FaultPlan: Sendable, Equatable {
                 let duration = try Self.duration(value, item: item)
                 guard duration > .zero else { throw Self.bad(item, "the duration must be more than zero") }
                 expireSessionAfter = duration
+            case "commit-then-drop": commitThenDropRate = try Self.probability(value, item: item)
+            case "commit-then-delay": commitThenDelay = try Self.duration(value, item: item)
+            case "commit-then-delay-rate": commitThenDelayRate = try Self.probability(value, item: item)
+            case "methods": methods = try Self.methods(value, item: item)
             case "auth", "include-auth":
                 switch value.lowercased() {
                 case "true", "yes", "1", "on": includeAuthentication = true
@@ -60,7 +78,7 @@ public struct FaultPlan: Sendable, Equatable {
                 default: throw Self.bad(item, "expected true or false")
                 }
             default:
-                throw Self.bad(item, "unknown fault (known: latency, error5xx, rate429, retry-after, drop, malformed, expire-session-after, auth)")
+                throw Self.bad(item, "unknown fault (known: latency, error5xx, rate429, retry-after, drop, malformed, commit-then-drop, commit-then-delay, commit-then-delay-rate, methods, expire-session-after, auth)")
             }
         }
     }
@@ -78,11 +96,18 @@ public struct FaultPlan: Sendable, Equatable {
           retry-after=DURATION         the Retry-After of those 429 answers (default 1s, whole seconds)
           drop=P                       close the connection without answering, probability P
           malformed=P                  cut a JSON answer short so it no longer parses, probability P
+          commit-then-drop=P           run the request (the server commits it), then close the connection
+                                       without answering, probability P
+          commit-then-delay=DURATION   run the request, then hold the answer back this long
+          commit-then-delay-rate=P     the probability of that delay (default 1: every request in scope)
+          methods=LIST                 limit the random faults to these HTTP methods, |-separated,
+                                       e.g. methods=POST|PUT (default: every method; latency still hits all)
           expire-session-after=DURATION  end every session and OAuth token this long after sign-in
           auth=true                    let the random faults hit sign-in, token and sign-out too
                                        (by default those stay reliable so a client can always recover)
-        Per request the order is: latency, then drop, then 503, then 429, then the real answer,
-        which may then be cut short.
+        Per request the order is: latency, then drop, then 503, then 429, then the real answer
+        (the server commits), then commit-then-drop, then commit-then-delay; an answer that is
+        written may be cut short.
         """
 
     private static func bad(_ item: String, _ reason: String) -> PAMError {
@@ -94,6 +119,16 @@ public struct FaultPlan: Sendable, Equatable {
             throw bad(item, "expected a probability between 0 and 1")
         }
         return value
+    }
+
+    private static func methods(_ text: String, item: String) throws -> Set<String> {
+        let names = text.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).uppercased()
+        }
+        guard names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else {
+            throw bad(item, "expected HTTP methods separated by |, such as POST|PUT")
+        }
+        return Set(names)
     }
 
     private static func duration(_ text: String, item: String) throws -> Duration {

@@ -55,7 +55,8 @@ struct VendorResponder: HTTPResponder {
         if case .found(let route, _) = match { isAuthentication = route.isAuthentication }
 
         var malformed = false
-        switch faults.decide(isAuthentication: isAuthentication) {
+        var afterCommit = FaultInjector.AfterCommit.reply
+        switch faults.decide(method: method, isAuthentication: isAuthentication) {
         case .drop:
             requestLog?("\(method) \(target) → connection dropped (fault)")
             try? await context.channel.close()
@@ -65,8 +66,9 @@ struct VendorResponder: HTTPResponder {
         case .rateLimit:
             let seconds = max(1, Int(faults.plan.retryAfter.components.seconds))
             return log(method, target, respond(SimulatorResponse(status: 429, headers: [("Retry-After", String(seconds))])), note: " (fault)")
-        case .answer(let cut):
+        case .answer(let cut, let then):
             malformed = cut
+            afterCommit = then
         }
 
         var answer: SimulatorResponse
@@ -83,11 +85,33 @@ struct VendorResponder: HTTPResponder {
         case .notFound:
             answer = vendor.notFound(simulated)
         }
+        var note = ""
         if malformed, answer.isJSON, answer.streamedBody == nil {
             answer.body = FaultInjector.malform(answer.body)
-            return log(method, target, respond(answer), note: " (malformed by fault)")
+            note = " (malformed by fault)"
         }
-        return log(method, target, respond(answer))
+
+        // The handler has run, so the server has committed whatever the request asked for.
+        switch afterCommit {
+        case .reply:
+            return log(method, target, respond(answer), note: note)
+        case .drop:
+            requestLog?("\(method) \(target) → \(answer.status), then connection dropped (fault: commit-then-drop)")
+            try? await context.channel.close()
+            throw ConnectionDropped()
+        case .delay(let delay):
+            // Logged before the wait, so a test watching the log can act while the client waits.
+            requestLog?("\(method) \(target) → \(answer.status) committed; answer delayed \(Self.describe(delay)) (fault: commit-then-delay)\(note)")
+            // A graceful shutdown ends the wait early instead of holding the server up.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            return respond(answer)
+        }
+    }
+
+    /// `5s` for whole seconds, else `1500ms` (plans are parsed to the millisecond).
+    private static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
     }
 
     private func makeRequest(

@@ -15,7 +15,8 @@ func runTool(_ program: String, _ arguments: [String], environment: [String: Str
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": TestStateHome.path]) { $1 }
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         process.standardOutput = output

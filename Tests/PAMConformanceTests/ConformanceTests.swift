@@ -128,7 +128,7 @@ import Testing
 
     @Test(arguments: ConformanceCase.all)
     func injectedServerErrorsAndThrottlingAreRetried(_ test: ConformanceCase) async throws {
-        try await ConformanceFixture.with(test, faults: try FaultPlan(parsing: "error5xx=0.2,rate429=0.1")) { fixture in
+        try await ConformanceFixture.with(test, faults: try FaultPlan(parsing: "error5xx=0.1,rate429=0.05")) { fixture in
             for _ in 0..<5 { try await anyList(fixture.client) }
             #expect(fixture.served("→ 503").count + fixture.served("→ 429").count > 0)
         }

@@ -42,6 +42,7 @@ public enum Pamtui {
         var merged = ProcessInfo.processInfo.environment
         merged["PAMTUI_CONFIG"] = nil
         merged["XDG_CONFIG_HOME"] = "/nonexistent-pamtui-test-home"
+        merged["XDG_STATE_HOME"] = TestStateHome.path
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         process.standardInput = FileHandle.nullDevice
@@ -112,5 +113,39 @@ public final class SimulateProcess: @unchecked Sendable {
             _ = try? await simulator.stop()
             throw error
         }
+    }
+}
+
+/// A pamtui run still going, for tests that signal it midway.
+public final class RunningPamtui: @unchecked Sendable {
+    public let process: Process
+    private let directory: String
+
+    /// Starts `pamtui arguments`, output captured through files.
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        directory = try makeTemporaryDirectory(prefix: "pamtui-running")
+        process = try Pamtui.start(arguments, environment: environment, stdout: "\(directory)/out", stderr: "\(directory)/err")
+    }
+
+    /// How many bytes it has written to stdout so far.
+    public var stdoutBytes: Int {
+        ((try? FileManager.default.attributesOfItem(atPath: "\(directory)/out"))?[.size] as? Int) ?? 0
+    }
+
+    /// Its stderr so far.
+    public var stderrText: String { (try? String(contentsOfFile: "\(directory)/err", encoding: .utf8)) ?? "" }
+
+    public func signal(_ number: Int32) {
+        if process.isRunning { kill(process.processIdentifier, number) }
+    }
+
+    /// Waits for the exit and returns what the run produced.
+    public func finish(timeout: Duration = .seconds(60)) async throws -> ProcessResult {
+        try await waitUntil(timeout: timeout) { !self.process.isRunning }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: "\(directory)/out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: "\(directory)/err", encoding: .utf8)) ?? "")
     }
 }

@@ -59,6 +59,7 @@ public final class TmuxSession: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C.UTF-8"
         environment["LANG"] = "C.UTF-8"
+        environment["XDG_STATE_HOME"] = TestStateHome.path
         return try ChildProcess.launch(tmuxPath, arguments: Array(arguments.dropFirst()), environment: environment, output: output)
     }
 

@@ -2,10 +2,11 @@ import ArgumentParser
 import PAMCore
 
 /// `pamtui checkin REF | --request ID`.
-struct CheckinCommand: AsyncParsableCommand {
+struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
-        abstract: "Check in my requests on an account (withdrawing pending ones), or one request by id."
+        abstract: "Check in my requests on an account (withdrawing pending ones), one request by id, or every lease on record.",
+        discussion: "--all-known checks in every request the lease journal knows of (see 'pamtui leases'), across profiles."
     )
 
     @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
@@ -14,6 +15,9 @@ struct CheckinCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check in this request id instead.", valueName: "id"))
     var request: String?
 
+    @Flag(name: .customLong("all-known"), help: "Check in every open request the lease journal knows of.")
+    var allKnown = false
+
     @Option(name: .long, help: ArgumentHelp("Reason recorded with the check-in.", valueName: "text"))
     var reason: String?
 
@@ -21,19 +25,20 @@ struct CheckinCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard (reference == nil) != (request == nil) else {
-            throw ValidationError("give either an account reference or --request ID")
+        guard [reference != nil, request != nil, allKnown].filter({ $0 }).count == 1 else {
+            throw ValidationError("give an account reference, --request ID or --all-known")
         }
         if let reference { _ = try AccountReference.validated(reference) }
     }
 
     func run() async throws {
         try await Workspace.with(common) { workspace in
+            if allKnown { return try await checkInAllKnown(workspace) }
             if let request {
                 guard let client = try workspace.client(profileOption.profile) as? any CredentialCheckout else {
                     throw PAMError(.unsupported, "this profile has no check-in")
                 }
-                try await client.checkIn(requestID: request, reason: reason)
+                try await workspace.keeper.releaseSurely(requestID: request, action: .checkIn, reason: reason, with: client)
                 return Console.out("checked in request \(LeaseText.one(request)) on \(client.profile)")
             }
             let located = try await AccountLocator(reference ?? "", profile: profileOption.profile, in: workspace)
@@ -41,14 +46,43 @@ struct CheckinCommand: AsyncParsableCommand {
             guard !requests.isEmpty else {
                 throw PAMError(.notFound, "no open request of mine on \(located.account.path)", profile: located.client.profile, operation: "check-in")
             }
-            let profile = located.client.profile
-            for request in requests {
-                // Each state has its own way out: a lease is checked in, a pending request withdrawn.
-                guard let action = request.release else { continue }
-                try await located.client.release(requestID: request.id, action: action, reason: reason)
-                let done = action == .cancel ? "withdrew the \(request.state.label) request" : "checked in"
-                Console.out("\(done) \(LeaseText.one("\(profile):\(request.path)")) (request \(LeaseText.one(request.id)))")
+            for request in requests where request.release != nil {
+                try await located.release(request, reason: reason)
+                Console.out(Self.released(request, profile: located.client.profile))
             }
         }
+    }
+
+    /// Each request the journal knows of, checked against its server; every open one released.
+    private func checkInAllKnown(_ workspace: Workspace) async throws {
+        let known = try await KnownLeases.verify(in: workspace, profile: profileOption.profile)
+        var failures = 0
+        for entry in known {
+            switch entry.standing {
+            case .open(let request):
+                guard let client = entry.client, request.release != nil else { continue }
+                do {
+                    try await workspace.keeper.releaseSurely(
+                        requestID: request.id, action: request.release!, reason: reason, with: client)
+                    Console.out(Self.released(request, profile: entry.record.profile))
+                } catch let error as PAMError {
+                    failures += 1
+                    Console.err("pamtui: \(TerminalText.sanitized(error.description))")
+                }
+            case .unknown(let error):
+                failures += 1
+                Console.err("pamtui: \(LeaseText.one(entry.record.reference)): state unknown (\(LeaseText.one(error.message)))")
+            case .closed:
+                continue
+            }
+        }
+        if failures > 0 {
+            throw PAMError(.server, "\(failures) known request(s) could not be checked in; see 'pamtui leases'")
+        }
+    }
+
+    static func released(_ request: AccessRequest, profile: String) -> String {
+        let done = request.release == .cancel ? "withdrew the \(request.state.label) request" : "checked in"
+        return "\(done) \(LeaseText.one("\(profile):\(request.path)")) (request \(LeaseText.one(request.id)))"
     }
 }

@@ -84,7 +84,7 @@ extension Array where Element == String {
 extension CredentialField: ExpressibleByArgument {}
 
 /// `pamtui checkout REF`: opens a request and prints the lease, never the password.
-struct CheckoutCommand: AsyncParsableCommand {
+struct CheckoutCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "checkout",
         abstract: "Check out an account's credential and print the lease (not the password).",
@@ -115,7 +115,7 @@ struct CheckoutCommand: AsyncParsableCommand {
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
-            switch try await located.checkOut(checkout) {
+            switch try await located.checkOut(checkout).outcome {
             case .granted(let lease, let reused):
                 if json { return Records.print(Records.lease(lease)) }
                 Console.out(reused ? LeaseText.reused(lease) : LeaseText.describe(lease))
@@ -142,6 +142,12 @@ enum LeaseText {
     static func pending(_ request: AccessRequest, profile: String) -> String {
         let reference = one("\(profile):\(request.path)")
         return "request \(one(request.id)) for \(reference) is pending approval; withdraw it with: pamtui checkin \(reference)"
+    }
+
+    /// A lease that a release could not end, with the exact command that ends it.
+    static func stillOpen(_ lease: Lease, _ error: PAMError) -> String {
+        "could not check in request \(one(lease.requestID)) on \(reference(lease)) (\(one(error.message))); it stays open until "
+            + "\(ISODateTime.format(lease.expiresAt)); check in with: pamtui checkin --request \(one(lease.requestID)) -p \(one(lease.profile))"
     }
 
     /// `PROFILE:SYSTEM/ACCOUNT` of a lease, on one line whatever the server named them.

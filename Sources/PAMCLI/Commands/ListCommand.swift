@@ -3,7 +3,7 @@ import PAMCore
 import PAMModules
 
 /// `pamtui ls systems|accounts|requests|folders|secrets`.
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "ls",
         abstract: "List systems, accounts, my requests, folders or secrets.",

@@ -3,7 +3,7 @@ import Foundation
 import PAMCore
 
 /// `pamtui secret [PROFILE:]FOLDER/PATH/TITLE`: prints a stored secret or writes a file secret.
-struct SecretCommand: AsyncParsableCommand {
+struct SecretCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "secret",
         abstract: "Print a Secrets Safe secret (credential password or text), or save a file secret."

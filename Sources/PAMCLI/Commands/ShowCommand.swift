@@ -2,7 +2,7 @@ import ArgumentParser
 import PAMCore
 
 /// `pamtui show REF`: prints only the secret, reusing my active request or checking out.
-struct ShowCommand: AsyncParsableCommand {
+struct ShowCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print an account's password or SSH key to stdout (and nothing else).",
@@ -41,22 +41,46 @@ struct ShowCommand: AsyncParsableCommand {
             let located = try await AccountLocator(reference, profile: profileOption.profile, in: workspace)
             // The protocol minimum: one check-out that reuses my open request (the server says
             // which), then the credential. No request listing before or after.
-            let (outcome, fetched) = try await located.checkOutAndRetrieve(checkout, field: field)
-            guard case .granted(let lease, let reused) = outcome, let secret = fetched else {
-                if case .pending(let request) = outcome {
-                    throw PAMError(.permission, LeaseText.pending(request, profile: located.client.profile), profile: located.client.profile, operation: "show")
-                }
-                throw PAMError(.malformed, "the check-out granted no credential", profile: located.client.profile, operation: "show")
+            let kept = try await located.checkOut(checkout, fetching: field)
+            guard case .granted(let lease, let reused) = kept.outcome else {
+                throw PAMError(
+                    .permission, LeaseText.pending(kept.outcome.pendingRequest!, profile: located.client.profile),
+                    profile: located.client.profile, operation: "show")
+            }
+            // What show opened itself it must close on every path (with --checkin) or name.
+            let opened = reused ? nil : lease
+            let secret: SecretBytes
+            switch kept.retrieval.credential {
+            case .success(let fetched): secret = fetched
+            case .failure(let error):
+                try await settle(opened, located: located, after: error)
+                throw error
+            case nil:
+                let error = PAMError(.malformed, "the check-out granted no credential", profile: located.client.profile, operation: "show")
+                try await settle(opened, located: located, after: error)
+                throw error
             }
             let refused = !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(secret)
             if !refused { Console.writeSecret(secret, newline: !noNewline) }
             secret.wipe()
-            if !reused && checkin {
-                try await located.client.checkIn(requestID: lease.requestID, reason: checkout.reason)
-            } else if !reused {
-                Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(LeaseText.reference(lease))")
-            }
+            try await settle(opened, located: located, after: nil)
             if refused { throw PAMError.controlCharactersInSecret }
+        }
+    }
+
+    /// Checks in the lease show opened when --checkin asks (trying again within bounds), else
+    /// says on stderr that it stays open and how to end it.
+    private func settle(_ opened: Lease?, located: AccountLocator, after failure: PAMError?) async throws {
+        guard let lease = opened else { return }
+        guard checkin else {
+            return Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(LeaseText.reference(lease))")
+        }
+        do {
+            try await located.keeper.releaseSurely(
+                requestID: lease.requestID, action: .checkIn, reason: checkout.reason, with: located.client)
+        } catch let error as PAMError {
+            Console.err("pamtui: \(LeaseText.stillOpen(lease, error))")
+            if failure == nil { throw error }
         }
     }
 }

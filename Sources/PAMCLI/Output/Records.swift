@@ -91,6 +91,33 @@ enum Records {
         )
     }
 
+    /// A request on record in the lease journal and what its server says now.
+    struct Known {
+        var profile, vendor, systemName, accountName, state, status, startedAt: String
+        var requestId, expiresAt, reason, error: String?
+    }
+
+    static func known(_ entry: KnownLease) -> Known {
+        let record = entry.record
+        var known = Known(
+            profile: record.profile, vendor: record.vendor.rawValue, systemName: record.systemName,
+            accountName: record.accountName, state: "unknown", status: "unknown", startedAt: ISODateTime.format(record.startedAt),
+            requestId: record.requestID, expiresAt: record.expiresAt.map { ISODateTime.format($0) }, reason: record.reason)
+        switch entry.standing {
+        case .open(let request):
+            known.state = request.state.rawValue
+            known.status = request.state.label
+            known.requestId = request.id
+            known.expiresAt = request.expiresAt.map { ISODateTime.format($0) } ?? known.expiresAt
+        case .closed:
+            known.state = "closed"
+            known.status = "closed"
+        case .unknown(let error):
+            known.error = error.message
+        }
+        return known
+    }
+
     /// Prints one record as a JSON object.
     static func print(_ record: some JSONRecord) {
         var writer = JSONWriter()
@@ -212,6 +239,24 @@ extension Records.Lease: JSONRecord {
             json.optionalField("reason", reason)
             json.field("requestId", requestId)
             json.field("systemId", systemId)
+            json.field("systemName", systemName)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Known: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("accountName", accountName)
+            json.optionalField("error", error)
+            json.optionalField("expiresAt", expiresAt)
+            json.field("profile", profile)
+            json.optionalField("reason", reason)
+            json.field("requestId", requestId)
+            json.field("startedAt", startedAt)
+            json.field("state", state)
+            json.field("status", status)
             json.field("systemName", systemName)
             json.field("vendor", vendor)
         }

@@ -7,6 +7,8 @@ import PAMModules
 struct AccountLocator {
     let client: any AccountBrowsing & CredentialCheckout
     let account: Account
+    /// Journals check-outs and releases, so none is forgotten.
+    let keeper: LeaseKeeper
 
     /// Finds the account named by `reference` (the profile may be left out when there is one).
     init(_ reference: String, profile: String?, in workspace: Workspace) async throws {
@@ -19,18 +21,26 @@ struct AccountLocator {
             throw PAMError(.unsupported, "profile \(client.profile) (\(VendorRegistry.standard.displayName(client.vendor))) has no check-out", profile: client.profile)
         }
         self.client = checkout
+        self.keeper = workspace.keeper
         self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
     }
 
-    /// Checks the account out with the command's options; the profile's check-out options fill
-    /// in what the command leaves out (the client applies them).
-    func checkOut(_ options: CheckoutOptions) async throws -> CheckoutOutcome {
-        try await client.checkOut(try request(options))
+    /// Checks the account out with the command's options, and fetches `field` under the lease
+    /// when given (in the vendor's fewest calls); the profile's check-out options fill in what
+    /// the command leaves out (the client applies them).
+    func checkOut(_ options: CheckoutOptions, fetching field: CredentialField? = nil) async throws -> LeaseKeeper.Kept {
+        let kept = try await keeper.checkOut(try request(options), with: client, fetching: field)
+        if let lost = kept.recoveredFrom {
+            let id = kept.outcome.requestID
+            Console.err("pamtui: the check-out's answer was lost (\(lost.message)); the server holds request \(LeaseText.one(id)), so it is reported")
+        }
+        return kept
     }
 
-    /// Checks out and fetches the credential in the vendor's fewest calls.
-    func checkOutAndRetrieve(_ options: CheckoutOptions, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?) {
-        try await client.checkOutAndRetrieve(try request(options), field: field)
+    /// Ends `request` (checking in or withdrawing it), trying again if an answer is lost.
+    func release(_ request: AccessRequest, reason: String?) async throws {
+        guard let action = request.release else { return }
+        try await keeper.releaseSurely(requestID: request.id, action: action, reason: reason, with: client)
     }
 
     /// The command's request, its options checked against what the profile's vendor declares.

@@ -7,12 +7,15 @@ import PAMTransport
 final class Workspace: @unchecked Sendable {
     let configuration: PAMConfiguration
     let observer: (any HTTPExchangeObserver)?
+    /// Check-outs go through it, so none is forgotten (the journal in $XDG_STATE_HOME).
+    let keeper: LeaseKeeper
     private var connections: [String: ClientFactory.Connection] = [:]
     private let lock = PosixLock()
 
     init(configuration: PAMConfiguration, observer: (any HTTPExchangeObserver)?) {
         self.configuration = configuration
         self.observer = observer
+        keeper = LeaseKeeper(journal: LeaseJournal(path: LeaseJournal.standardPath()))
     }
 
     /// The client of a profile (the only profile when `name` is nil), opened on first use.
@@ -32,8 +35,13 @@ final class Workspace: @unchecked Sendable {
         return try configuration.profiles.map { try client($0.name) }
     }
 
-    /// Signs out of every opened session and stops the transports.
+    /// Signs out of every opened session and stops the transports, also when the command was
+    /// cancelled by a signal.
     func close() async {
+        try? await Interruption.cleanup { await self.closeNow() }
+    }
+
+    private func closeNow() async {
         let opened = lock.withLock { Array(connections.values) }
         lock.withLock { connections.removeAll() }
         await withTaskGroup(of: Void.self) { group in

@@ -45,12 +45,29 @@ public struct PageStream<Item: Sendable>: AsyncSequence, Sendable {
 }
 
 /// How far a paged list may go before it is refused (a server that always answers full pages).
+/// Pages need no bound of their own: a list ends at its first short page, so a list of full
+/// pages reaches `maxRows` after `maxRows / pageSize` of them.
 public struct ListBounds: Sendable, Equatable {
     public var maxRows: Int
+    /// The setting that raises the bound, named in the error so the operator knows what to change.
+    public var setting: String?
 
-    public init(maxRows: Int = 10_000_000) {
+    public init(maxRows: Int = ListBounds.defaultMaxRows, setting: String? = nil) {
         self.maxRows = maxRows
+        self.setting = setting
     }
 
+    public static let defaultMaxRows = 10_000_000
     public static let standard = ListBounds()
+
+    /// The one-line refusal of a list past `maxRows`.
+    public var exceededMessage: String {
+        "the list is longer than \(maxRows) rows\(setting.map { " (\($0))" } ?? ""): stopped"
+    }
+}
+
+/// A client whose paged lists follow bounds the profile sets (`max_list_rows`). Whoever makes
+/// the client sets them once, before its first list; the vendor's own module need not know.
+public protocol ListBounded: VendorClient {
+    func bound(lists bounds: ListBounds)
 }

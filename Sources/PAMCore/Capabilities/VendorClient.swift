@@ -60,8 +60,9 @@ public protocol CredentialCheckout: VendorClient {
     /// Fetches the credential a lease grants.
     func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes
     /// Checks out and fetches the credential in the fewest calls the vendor allows: the
-    /// credential too when granted, nothing more when the request waits for approval.
-    func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?)
+    /// credential too when granted, nothing more when the request waits for approval. Throws
+    /// only when the check-out itself failed; a failed fetch is in the result.
+    func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> CheckoutRetrieval
     /// Ends a request the way its state allows: checks in, cancels or acknowledges it.
     func release(requestID: String, action: RequestAction, reason: String?) async throws
     /// My open requests (checked out, approved and pending).
@@ -70,10 +71,10 @@ public protocol CredentialCheckout: VendorClient {
 
 extension CredentialCheckout {
     /// By default: check out (learning the request's state), then retrieve if granted.
-    public func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?) {
+    public func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> CheckoutRetrieval {
         let outcome = try await checkOut(request)
-        guard let lease = outcome.lease else { return (outcome, nil) }
-        return (outcome, try await retrieve(lease, field: field))
+        guard let lease = outcome.lease else { return CheckoutRetrieval(outcome, credential: nil) }
+        return CheckoutRetrieval(outcome, credential: await Result.catching { try await retrieve(lease, field: field) })
     }
 
     /// Releases a checked-out request.

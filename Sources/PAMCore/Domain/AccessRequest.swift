@@ -69,4 +69,17 @@ public enum CheckoutOutcome: Sendable, Equatable {
         if case .granted(let lease, _) = self { return lease }
         return nil
     }
+
+    public var pendingRequest: AccessRequest? {
+        if case .pending(let request) = self { return request }
+        return nil
+    }
+
+    /// The server's id of the request, lease or pending.
+    public var requestID: String {
+        switch self {
+        case .granted(let lease, _): lease.requestID
+        case .pending(let request): request.id
+        }
+    }
 }

@@ -18,6 +18,9 @@ public struct PAMError: Error, Sendable, Equatable, CustomStringConvertible {
     public var vendorCode: String?
     /// The HTTP status, when the error came from a response.
     public var status: Int?
+    /// True when the request never reached the server (no connection, no TLS session), so a
+    /// check-out that failed this way certainly made nothing.
+    public var neverSent = false
 
     public init(
         _ kind: Kind, _ message: String, profile: String? = nil, operation: String? = nil,

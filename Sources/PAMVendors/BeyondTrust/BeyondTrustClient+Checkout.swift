@@ -43,20 +43,20 @@ extension BeyondTrustClient: CredentialCheckout {
 
     /// The protocol minimum: `POST Requests`, then `GET Credentials`, whose 4034 tells a request
     /// that waits for approval; no request listing.
-    public func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> (CheckoutOutcome, SecretBytes?) {
+    public func checkOutAndRetrieve(_ request: CheckoutRequest, field: CredentialField) async throws -> CheckoutRetrieval {
         var quick = request
         quick.confirmState = false
         let outcome = try await checkOut(quick)
-        guard let lease = outcome.lease else { return (outcome, nil) }
-        do {
-            return (outcome, try await retrieve(lease, field: field))
-        } catch let error as PAMError where error.vendorCode == "4034" {
+        guard let lease = outcome.lease else { return CheckoutRetrieval(outcome, credential: nil) }
+        let credential = await Result.catching { try await retrieve(lease, field: field) }
+        if case .failure(let error) = credential, error.vendorCode == "4034" {
             let pending = AccessRequest(
                 id: lease.requestID, systemID: lease.systemID, systemName: lease.systemName, accountID: lease.accountID,
                 accountName: lease.accountName, state: .pendingApproval, vendorState: "Pending", reason: lease.reason,
                 requestedAt: lease.issuedAt, expiresAt: nil)
-            return (.pending(pending), nil)
+            return CheckoutRetrieval(.pending(pending), credential: nil)
         }
+        return CheckoutRetrieval(outcome, credential: credential)
     }
 
     public func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes {

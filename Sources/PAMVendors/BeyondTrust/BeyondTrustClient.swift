@@ -10,6 +10,8 @@ public final class BeyondTrustClient: VendorClient {
     let configuration: BeyondTrustConfiguration
     let session: BeyondTrustSession
     let now: @Sendable () -> Date
+    /// Starts as the configuration's; `bound(lists:)` may change it before the first list.
+    private let listBounds: Locked<ListBounds>
 
     public init(
         profile: String, configuration: BeyondTrustConfiguration, transport: any HTTPTransport,
@@ -19,6 +21,7 @@ public final class BeyondTrustClient: VendorClient {
         self.configuration = configuration
         self.session = BeyondTrustSession(transport: transport, configuration: configuration, now: now)
         self.now = now
+        self.listBounds = Locked(configuration.listBounds)
     }
 
     public func signOut() async {
@@ -49,10 +52,22 @@ public final class BeyondTrustClient: VendorClient {
     }
 }
 
+extension BeyondTrustClient: ListBounded {
+    public func bound(lists bounds: ListBounds) {
+        listBounds.withLock { $0 = bounds }
+    }
+
+    /// The bounds every paged list of this client goes by.
+    var currentListBounds: ListBounds { listBounds.withLock { $0 } }
+}
+
 extension BeyondTrustClient: SystemBrowsing {
     public func systemPages() -> PageStream<ManagedSystem> {
         let pageSize = configuration.pageSize
-        return PagedFetch.stream(pageSize: pageSize, concurrency: configuration.pageConcurrency, operation: "list systems") { [self] offset in
+        return PagedFetch.stream(
+            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            operation: "list systems"
+        ) { [self] offset in
             try await call("list systems") {
                 let page = try await list(BeyondTrustDTO.ManagedSystem.self, .systems(limit: pageSize, offset: offset))
                 return PagedFetch.Page(page.items.map(BeyondTrustMapping.system), total: page.total)
@@ -78,7 +93,10 @@ extension BeyondTrustClient: AccountBrowsing {
         case .systemName(let name): (nil, name)
         }
         // Each page is decoded and mapped in its own task, so that work runs in parallel too.
-        return PagedFetch.stream(pageSize: pageSize, concurrency: configuration.pageConcurrency, operation: "list accounts") { [self] offset in
+        return PagedFetch.stream(
+            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            operation: "list accounts"
+        ) { [self] offset in
             try await call("list accounts") {
                 PagedFetch.Page(try await list(
                     BeyondTrustDTO.ManagedAccount.self, .accounts(systemID: systemID, systemName: systemName, limit: pageSize, offset: offset)

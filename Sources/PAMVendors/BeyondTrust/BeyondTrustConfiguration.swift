@@ -19,6 +19,8 @@ public struct BeyondTrustConfiguration: Sendable {
     public var pageSize: Int = 1000
     /// Pages fetched at once.
     public var pageConcurrency: Int = 8
+    /// Where a paged list is cut off (the profile's `max_list_rows`).
+    public var listBounds: ListBounds = .standard
     public var retry: RetryPolicy = .standard
     /// The server ends a session this long after its last call (about 20 minutes by default).
     public var sessionIdleTimeout: TimeInterval = 20 * 60

@@ -24,12 +24,17 @@ public protocol SessionAuthenticator: Sendable {
     func signOut(_ grant: SessionGrant, over transport: any HTTPTransport) async
     /// True when an answer says the session is over, so signing in again may help (401 by default).
     func sessionEnded(_ response: HTTPResponse) -> Bool
+    /// True when a session-ended answer also proves the call was not processed, so even a
+    /// check-out may be sent again after signing in (a 401 by default: refused at the door).
+    func refusedUnprocessed(_ response: HTTPResponse) -> Bool
     /// When the session ends after this answer: an idle timeout counts from it, a header may say.
     func expiry(after response: HTTPResponse, grant: SessionGrant, at now: Date) -> Date?
 }
 
 extension SessionAuthenticator {
     public func sessionEnded(_ response: HTTPResponse) -> Bool { response.status == 401 }
+
+    public func refusedUnprocessed(_ response: HTTPResponse) -> Bool { response.status == 401 }
 
     public func expiry(after response: HTTPResponse, grant: SessionGrant, at now: Date) -> Date? { grant.expiresAt }
 

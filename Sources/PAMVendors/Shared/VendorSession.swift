@@ -3,7 +3,8 @@ import PAMCore
 
 /// A vendor session on the kit: signs in on first use (concurrent callers wait on one sign-in),
 /// adds the grant's headers to every call, and when an answer says the session ended signs in
-/// again once per session generation and resends the call if it is safe to resend. It reports
+/// again once per session generation and resends the call if it is safe to resend (idempotent,
+/// or refused unprocessed: a 401 proves the server did nothing). It reports
 /// the session's status for the header and signs out at the end.
 public actor VendorSession {
     private let transport: any HTTPTransport
@@ -38,11 +39,17 @@ public actor VendorSession {
     /// vendor whose reads are POSTs (Axidian) says so per call. Returns any answer but one that
     /// ended the session twice: mapping statuses to errors is the vendor's.
     public func send(_ request: HTTPRequest, safeToResend: Bool? = nil, operation: String) async throws -> HTTPResponse {
-        let (current, seen) = try await signedIn()
+        try Interruption.checkBeforeSending(operation)
+        var (current, seen) = try await signedIn()
+        // A session known to be over is renewed first: sending into it would only earn a 401.
+        if let expiresAt, expiresAt <= now() {
+            current = try await renew(after: seen)
+            seen = generation
+        }
         var response = try await retry.send(withGrant(request, current), over: transport)
         if authenticator.sessionEnded(response) {
             let renewed = try await renew(after: seen)
-            guard safeToResend ?? request.method.isIdempotent else {
+            guard safeToResend ?? request.method.isIdempotent || authenticator.refusedUnprocessed(response) else {
                 throw PAMError(
                     .authentication, "the session expired during \(operation): it was not sent again because it is not idempotent; retry it",
                     operation: operation, status: response.status)
