@@ -54,7 +54,7 @@ public struct TransportOptions: Sendable {
     /// Bytes a stream holds for a slow consumer before its transfer pauses; it resumes at half.
     public var streamBufferBytes: Int = 1024 * 1024
     /// Responses larger than this fail instead of filling memory; for a stream, its total bytes.
-    public var maxResponseBytes: Int = 512 * 1024 * 1024
+    public var maxResponseBytes: Int = 64 * 1024 * 1024
     public var maxConnectionsPerHost: Int = 8
     /// Keep a cookie jar for this transport (vendor session cookies).
     public var cookies: Bool = true
