@@ -10,6 +10,12 @@ extension CurlTransfer {
         try easy.set(CURLOPT_NOSIGNAL, true, "NOSIGNAL")
         try easy.set(CURLOPT_TCP_KEEPALIVE, true, "TCP_KEEPALIVE")
         try easy.set(CURLOPT_PIPEWAIT, true, "PIPEWAIT")
+        if !request.method.isIdempotent {
+            // libcurl resends by itself when a reused connection dies before any answer byte, and
+            // a server may already have acted on a POST. On a new connection it never does, so a
+            // lost answer is an error we see and reconcile. GET, PUT and DELETE keep reusing.
+            try easy.set(CURLOPT_FRESH_CONNECT, true, "FRESH_CONNECT")
+        }
         try easy.set(CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING")
         try easy.set(CURLOPT_USERAGENT, settings.userAgent, "USERAGENT")
         try easy.check(cc_easy_setopt_share(easy.handle, share), "SHARE")

@@ -44,7 +44,8 @@ public final class TraceWriter: HTTPExchangeObserver {
     /// Writes `timestamp exchange.line`.
     public func record(_ exchange: HTTPExchange) {
         let stamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(exchange.startedAt)
-        let bytes = Array("\(stamp) \(exchange.line)\n".utf8)
+        // Paths and error texts can carry what a server sent: never raw to a terminal.
+        let bytes = Array("\(stamp) \(TerminalText.sanitized(exchange.line))\n".utf8)
         lock.withLock {
             bytes.withUnsafeBytes { buffer in
                 var offset = 0
