@@ -13,6 +13,7 @@ public struct VendorRegistry: Sendable {
     /// The registry of the shipped program.
     public static let standard = VendorRegistry([
         BeyondTrustModule(),
+        SecretServerModule(),
     ])
 
     /// The module of `vendor`; an error that lists the registered ones otherwise.

@@ -107,7 +107,7 @@ import Testing
     @Test func anUnregisteredSimulatorVendorIsOneLineListingTheRegisteredOnes() async throws {
         let result = try await Pamtui.run(["simulate", "--vendors", "beyondtrst"])
         #expect(result.status == 2)
-        #expect(result.stderrLines == ["pamtui: unknown vendor 'beyondtrst' (did you mean 'beyondtrust'? registered: beyondtrust)"])
+        #expect(result.stderrLines == ["pamtui: unknown vendor 'beyondtrst' (did you mean 'beyondtrust'? registered: beyondtrust, secretserver)"])
     }
 
     @Test func configCheckReportsEveryProblem() async throws {

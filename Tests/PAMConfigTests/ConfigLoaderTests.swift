@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("vendor = \"nope\"\nurl = \"https://h\"", "profiles.p.vendor", "unknown vendor 'nope' (registered: beyondtrust)"),
+        ("vendor = \"nope\"\nurl = \"https://h\"", "profiles.p.vendor", "unknown vendor 'nope' (registered: beyondtrust, secretserver)"),
         ("vendor = \"beyondtrsut\"\nurl = \"https://h\"", "profiles.p.vendor", "did you mean 'beyondtrust'?"),
         ("url = \"https://h\"", "profiles.p", "missing 'vendor'"),
         ("vendor = \"beyondtrust\"", "profiles.p", "missing 'url'"),

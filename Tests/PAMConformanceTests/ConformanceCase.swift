@@ -17,6 +17,8 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
     var credentialKey: String
     /// How long the simulator keeps an idle session.
     var sessionLifetime: TimeInterval
+    /// A fragment of the sign-in request's path, to count sign-ins in the simulator's log.
+    var signInPath: String
     /// Rows `--scale` adds for the paging scenario, and the pages they must arrive in at least.
     var scaledRows: Int
     var minimumPages: Int
@@ -26,9 +28,15 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
     static let all: [ConformanceCase] = [
         ConformanceCase(
             module: BeyondTrustModule(), account: "DC01/admin", secret: "team/app/db", missingAccount: "DC01/nobody",
-            credentialKey: "api_key", sessionLifetime: 20 * 60, scaledRows: 2_500, minimumPages: 3
+            credentialKey: "api_key", sessionLifetime: 20 * 60, signInPath: "SignAppin", scaledRows: 2_500, minimumPages: 3
         ),
-    ]
+        // Secrets stand for accounts: the "account" is a secret with check-out on.
+        ConformanceCase(
+            module: SecretServerModule(), account: "Restricted/Domain Admin (check-out)",
+            secret: "Infrastructure/Windows Servers/WIN-DC01 Administrator", missingAccount: "Infrastructure/nobody",
+            credentialKey: "password", sessionLifetime: 20 * 60, signInPath: "oauth2/token", scaledRows: 2_500, minimumPages: 3
+        ),
+    ].filter { $0.module.simulator != nil }
 }
 
 

@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: ConformanceCase.all.filter { $0.account != nil })
     func resolvesAReferenceChecksOutReadsEveryFieldAndChecksIn(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test) { fixture in
-            let client = try #require(fixture.client as? any AccountBrowsing & CredentialCheckout & FieldRetrieval)
+            let client = try #require(fixture.client as? any AccountLookup & CredentialCheckout & FieldRetrieval)
             let reference = try TargetReference(parsing: try #require(test.account)).account()
             let account = try await client.findAccount(systemName: reference.system, accountName: reference.account)
             #expect(account.path == test.account)
@@ -86,7 +86,7 @@ import Testing
     @Test(arguments: ConformanceCase.all.filter { $0.missingAccount != nil })
     func aMissingAccountIsNotFound(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test) { fixture in
-            let client = try #require(fixture.client as? any AccountBrowsing)
+            let client = try #require(fixture.client as? any AccountLookup)
             let reference = try TargetReference(parsing: try #require(test.missingAccount)).account()
             await #expect { try await client.findAccount(systemName: reference.system, accountName: reference.account) } throws: {
                 ($0 as? PAMError)?.exitCode == 4
@@ -101,7 +101,7 @@ import Testing
             fixture.clock.advance(by: test.sessionLifetime + 60)
             try await anyList(fixture.client)
             #expect(await fixture.client.sessionStatus().state == .signedIn)
-            #expect(fixture.served("Sign").filter { !$0.localizedCaseInsensitiveContains("signout") }.count == 2)
+            #expect(fixture.served(test.signInPath).count == 2)
         }
     }
 

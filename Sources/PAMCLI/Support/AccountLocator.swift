@@ -5,7 +5,7 @@ import PAMModules
 
 /// Resolves `[PROFILE:]SYSTEM/ACCOUNT` to a client, an account and my active lease on it.
 struct AccountLocator {
-    let client: any AccountBrowsing & CredentialCheckout
+    let client: any AccountLookup & CredentialCheckout
     let account: Account
     /// Journals check-outs and releases, so none is forgotten.
     let keeper: LeaseKeeper
@@ -17,7 +17,7 @@ struct AccountLocator {
             throw PAMError(.usage, "--profile \(profile) and the reference's profile \(named) differ")
         }
         let client = try workspace.client(parsed.profile ?? profile)
-        guard let checkout = client as? any AccountBrowsing & CredentialCheckout else {
+        guard let checkout = client as? any AccountLookup & CredentialCheckout else {
             throw PAMError(.unsupported, "profile \(client.profile) (\(VendorRegistry.standard.displayName(client.vendor))) has no check-out", profile: client.profile)
         }
         self.client = checkout

@@ -39,12 +39,18 @@ public enum AccountScope: Sendable, Equatable {
     case systemName(String)
 }
 
-/// Lists managed accounts.
-public protocol AccountBrowsing: VendorClient {
-    /// The accounts in `scope`, page by page as the server answers.
-    func accountPages(_ scope: AccountScope) -> PageStream<Account>
+/// Finds the one check-out subject a `SYSTEM/ACCOUNT` reference names. A vendor whose stored
+/// secrets stand for accounts (their own check-out lock) reads it as `FOLDER/PATH/SECRET`: the
+/// system is the first folder, the account the rest of the path.
+public protocol AccountLookup: VendorClient {
     /// The one account at `system/account`; throws not found otherwise.
     func findAccount(systemName: String, accountName: String) async throws -> Account
+}
+
+/// Lists managed accounts.
+public protocol AccountBrowsing: AccountLookup {
+    /// The accounts in `scope`, page by page as the server answers.
+    func accountPages(_ scope: AccountScope) -> PageStream<Account>
 }
 
 extension AccountBrowsing {

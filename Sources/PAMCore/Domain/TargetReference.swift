@@ -11,17 +11,23 @@ public struct TargetReference: Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
-    /// Splits off a `PROFILE:` prefix: a colon before the first `/` (so a `DOMAIN\user:x`
-    /// account or a secret title with a colon is not taken for a profile).
+    /// Splits off a `PROFILE:` prefix: a colon before the first `/` or `\` (so a `DOMAIN\user:x`
+    /// account or a secret title with a colon is not taken for a profile). A path that starts
+    /// with `\` is a folder path as Windows-minded vendors write it (`\Folder\Sub\Secret`): its
+    /// `\` separate the parts, and it is kept `/`-separated like any other.
     public init(parsing text: String) throws {
         var rest = Substring(text)
         var profile: String?
-        if let colon = rest.firstIndex(of: ":"), colon < (rest.firstIndex(of: "/") ?? rest.endIndex) {
+        let firstSeparator = rest.firstIndex { $0 == "/" || $0 == "\\" } ?? rest.endIndex
+        if let colon = rest.firstIndex(of: ":"), colon < firstSeparator {
             profile = String(rest[..<colon])
             rest = rest[rest.index(after: colon)...]
             guard profile?.isEmpty == false else {
                 throw PAMError(.usage, "'\(text)' has an empty profile before ':'")
             }
+        }
+        if rest.first == "\\" {
+            rest = Substring(rest.split(separator: "\\", omittingEmptySubsequences: true).joined(separator: "/"))
         }
         let path = rest.trimmingSlashes
         guard !path.isEmpty else { throw PAMError(.usage, "'\(text)' names nothing after the profile") }

@@ -7,10 +7,22 @@ public struct SessionGrant: Sendable {
     public var headers: [HTTPHeader]
     /// When the token or session ends regardless of use; nil when unknown or never.
     public var expiresAt: Date?
+    /// Renew this long before `expiresAt`, so no call goes out on a token about to run out.
+    public var renewBefore: TimeInterval
+    /// A single-use token that renews the grant without a full sign-in (OAuth refresh token).
+    public var refreshToken: SecretBytes?
+    /// Refreshes made since the last full sign-in (vendors cap them).
+    public var refreshes: Int
 
-    public init(headers: [HTTPHeader] = [], expiresAt: Date? = nil) {
+    public init(
+        headers: [HTTPHeader] = [], expiresAt: Date? = nil, renewBefore: TimeInterval = 0, refreshToken: SecretBytes? = nil,
+        refreshes: Int = 0
+    ) {
         self.headers = headers
         self.expiresAt = expiresAt
+        self.renewBefore = renewBefore
+        self.refreshToken = refreshToken
+        self.refreshes = refreshes
     }
 }
 
@@ -20,6 +32,10 @@ public struct SessionGrant: Sendable {
 public protocol SessionAuthenticator: Sendable {
     /// Signs in and returns the grant. Errors are the vendor's `PAMError`s.
     func signIn(over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> SessionGrant
+    /// Renews an ended or ending grant without a full sign-in (a refresh grant); nil when it
+    /// cannot (no refresh token, refreshes used up, refused): the session then signs in again.
+    /// Never runs twice at once, so a single-use refresh token is spent once.
+    func refresh(_ grant: SessionGrant, over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async -> SessionGrant?
     /// Ends the server session; errors are ignored (it expires anyway).
     func signOut(_ grant: SessionGrant, over transport: any HTTPTransport) async
     /// True when an answer says the session is over, so signing in again may help (401 by default).
@@ -39,4 +55,8 @@ extension SessionAuthenticator {
     public func expiry(after response: HTTPResponse, grant: SessionGrant, at now: Date) -> Date? { grant.expiresAt }
 
     public func signOut(_ grant: SessionGrant, over transport: any HTTPTransport) async {}
+
+    public func refresh(_ grant: SessionGrant, over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async -> SessionGrant? {
+        nil
+    }
 }

@@ -41,8 +41,9 @@ public actor VendorSession {
     public func send(_ request: HTTPRequest, safeToResend: Bool? = nil, operation: String) async throws -> HTTPResponse {
         try Interruption.checkBeforeSending(operation)
         var (current, seen) = try await signedIn()
-        // A session known to be over is renewed first: sending into it would only earn a 401.
-        if let expiresAt, expiresAt <= now() {
+        // A session known to be over (or about to be) is renewed first: sending into it would
+        // only earn a 401.
+        if let expiresAt, expiresAt.addingTimeInterval(-current.renewBefore) <= now() {
             current = try await renew(after: seen)
             seen = generation
         }
@@ -77,10 +78,10 @@ public actor VendorSession {
         return request
     }
 
-    private func signedIn() async throws -> (SessionGrant, Int) {
+    private func signedIn(refreshing stale: SessionGrant? = nil) async throws -> (SessionGrant, Int) {
         if let grant { return (grant, generation) }
         if let signIn { return (try await signIn.value, generation) }
-        let task = Task { try await self.performSignIn() }
+        let task = Task { try await self.performSignIn(refreshing: stale) }
         signIn = task
         do {
             return (try await task.value, generation)
@@ -91,9 +92,12 @@ public actor VendorSession {
     }
 
     /// Runs on the actor, so every caller waiting on it sees the grant and generation it set.
-    private func performSignIn() async throws -> SessionGrant {
+    private func performSignIn(refreshing stale: SessionGrant?) async throws -> SessionGrant {
         do {
-            let granted = try await authenticator.signIn(over: transport, retry: retry, now: now())
+            var refreshed: SessionGrant?
+            if let stale { refreshed = await authenticator.refresh(stale, over: transport, retry: retry, now: now()) }
+            let granted: SessionGrant
+            if let refreshed { granted = refreshed } else { granted = try await authenticator.signIn(over: transport, retry: retry, now: now()) }
             grant = granted
             expiresAt = granted.expiresAt
             generation += 1
@@ -105,10 +109,13 @@ public actor VendorSession {
         }
     }
 
+    /// Renews the grant a caller saw end, once: a caller that finds it renewed (or being
+    /// renewed) waits for that one, so a single-use refresh token is never spent twice.
     private func renew(after seenGeneration: Int) async throws -> SessionGrant {
-        if seenGeneration == generation {
+        if seenGeneration == generation, let stale = grant {
             grant = nil
             signIn = nil
+            return try await signedIn(refreshing: stale).0
         }
         return try await signedIn().0
     }

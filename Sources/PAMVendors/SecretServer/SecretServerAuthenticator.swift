@@ -1,0 +1,101 @@
+import Foundation
+import PAMCore
+
+/// How Secret Server signs in: the health check (so a wrong URL says so instead of failing
+/// oddly), then the OAuth password grant with an optional domain and one-time code; a refresh
+/// grant renews the token (each refresh token once, at most `maxRefreshes` times) before a full
+/// sign-in is needed again; sign-out expires the token. 401 and 403 both mean the token is over.
+struct SecretServerAuthenticator: SessionAuthenticator {
+    let configuration: SecretServerConfiguration
+
+    private var site: String { configuration.siteURL }
+
+    func signIn(over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> SessionGrant {
+        try await checkHealth(over: transport, retry: retry)
+        var form: [SecretPiece] = [
+            .text("username=\(PercentEncoding.encode(configuration.username))&password="),
+            .percentEncoded(configuration.password), .text("&grant_type=password"),
+        ]
+        if let domain = configuration.domain { form.append(.text("&domain=\(PercentEncoding.encode(domain))")) }
+        var headers = [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")]
+        // A fresh code for every full sign-in: a one-time code cannot be replayed.
+        if let code = try configuration.oneTimeCode?() { headers.append(HTTPHeader("otp", secret: code)) }
+        let request = SecretServerEndpoint.token.request(site: site, headers: headers, body: .secret(SecretBytes.joined(form)))
+        return try grant(from: try await retry.send(request, over: transport), refreshes: 0, now: now)
+    }
+
+    /// The refresh grant; nil (so a full sign-in follows) when there is no refresh token, the
+    /// refreshes are used up, or the server refuses it.
+    func refresh(_ grant: SessionGrant, over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async -> SessionGrant? {
+        guard let token = grant.refreshToken, grant.refreshes < configuration.maxRefreshes else { return nil }
+        let form = SecretBytes.joined([.text("grant_type=refresh_token&refresh_token="), .percentEncoded(token)])
+        let request = SecretServerEndpoint.token.request(
+            site: site, headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")], body: .secret(form))
+        guard let response = try? await retry.send(request, over: transport), response.status == 200 else { return nil }
+        return try? self.grant(from: response, refreshes: grant.refreshes + 1, now: now)
+    }
+
+    func signOut(_ grant: SessionGrant, over transport: any HTTPTransport) async {
+        _ = try? await transport.send(SecretServerEndpoint.expireToken.request(site: site, headers: grant.headers))
+    }
+
+    /// The spec documents 403 "Authentication failed" on every operation; servers also send 401.
+    func sessionEnded(_ response: HTTPResponse) -> Bool { response.status == 401 || response.status == 403 }
+
+    /// `GET api/v1/healthcheck`, unauthenticated. A web page (a login page, a wrong path) is not
+    /// a Secret Server; neither is JSON without `Healthy`.
+    func checkHealth(over transport: any HTTPTransport, retry: RetryPolicy) async throws {
+        let endpoint = SecretServerEndpoint.healthCheck
+        let response = try await retry.send(endpoint.request(site: site), over: transport)
+        if response.status >= 500 {
+            throw PAMError(.server, "the Secret Server at \(site) is unavailable (HTTP \(response.status))", operation: endpoint.operation, status: response.status)
+        }
+        guard response.isSuccess else {
+            throw notSecretServer("the health check answered HTTP \(response.status)", status: response.status)
+        }
+        let text = response.body.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        if SecretServerError.looksLikeHTML(text) { throw notSecretServer("the health check answered a web page", status: 200) }
+        if let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] {
+            guard let healthy = object.first(where: { $0.key.lowercased() == "healthy" })?.value as? Bool else {
+                throw notSecretServer("the health check has no Healthy", status: 200)
+            }
+            guard healthy else {
+                throw PAMError(.server, "the Secret Server at \(site) reports it is not healthy", operation: endpoint.operation)
+            }
+            return
+        }
+        // The SDKs also accept a plain-text answer that says so.
+        guard text.localizedCaseInsensitiveContains("healthy") else { throw notSecretServer("the health check answer is not JSON", status: 200) }
+    }
+
+    private func notSecretServer(_ why: String, status: Int) -> PAMError {
+        PAMError(
+            .configuration, "not a Secret Server at \(site) (\(why)); url must be the site URL, e.g. https://host/SecretServer",
+            operation: "sign-in", status: status)
+    }
+
+    /// The token answer as a grant: bearer header, expiry, refresh token.
+    private func grant(from response: HTTPResponse, refreshes: Int, now: Date) throws -> SessionGrant {
+        let operation = SecretServerEndpoint.token.operation
+        guard response.status == 200 else { throw SecretServerError.signInRefused(response) }
+        let isHTML = response.body.withUnsafeBytes { SecretServerError.looksLikeHTML(String(decoding: $0.prefix(256), as: UTF8.self)) }
+        if isHTML { throw notSecretServer("the token endpoint answered a web page", status: 200) }
+        let token: SecretBytes?
+        do {
+            token = try SecretJSON.stringField("access_token", in: response.body)
+        } catch {
+            throw PAMError(.malformed, "the token answer is not JSON", operation: operation)
+        }
+        guard let token, !token.isEmpty else {
+            throw PAMError(.malformed, "the token answer has no access_token", operation: operation)
+        }
+        let lifetime = (try? SecretJSON.intField("expires_in", in: response.body)).flatMap { $0 }.map { TimeInterval($0) }
+            ?? configuration.tokenLifetime
+        return SessionGrant(
+            headers: [HTTPHeader("Authorization", secret: SecretBytes.joined([.text("Bearer "), .secret(token)]))],
+            expiresAt: now.addingTimeInterval(lifetime), renewBefore: min(configuration.renewBefore, lifetime / 10),
+            refreshToken: (try? SecretJSON.stringField("refresh_token", in: response.body)).flatMap { $0 }
+                .flatMap { $0.isEmpty ? nil : $0 },
+            refreshes: refreshes)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PAMCore
+
+extension SecretServerClient: FieldRetrieval {
+    /// Any template field: text and passwords as their value, files as their bytes. Under a
+    /// lease the read is my checked-out secret's; without one it only looks (`noAutoCheckout`),
+    /// so no check-out ever happens outside the lease keeper. A reason or ticket sends the read
+    /// as a restricted one (`POST …/restricted`), which records them.
+    public func retrieve(_ target: CredentialTarget, fields: FieldSelection, context: RetrievalContext) async throws -> [FieldValue] {
+        try await call("retrieve field") {
+            let id: String
+            switch target {
+            case .account(let account): id = account.id
+            case .secret(let secret): id = secret.id
+            }
+            var known = target.fields
+            if known.isEmpty { known = await self.fields(of: try await model(id: id)) }
+            let wanted: [SecretField]
+            switch fields {
+            case .all: wanted = known
+            case .one(let slug):
+                guard let field = known.field(named: slug) else {
+                    throw PAMError(.notFound, "\(target.path) has no field '\(slug)' (fields: \(known.map(\.slug).joined(separator: ", ")))")
+                }
+                wanted = [field]
+            }
+            // Several text fields come in one read of the whole secret; files each on their own.
+            let texts = wanted.filter { !Self.isFile($0) }
+            let whole = texts.count > 1 ? try await wholeSecret(id: id, context: context, subject: target.path) : nil
+            var values: [FieldValue] = []
+            for field in wanted {
+                if let whole, !Self.isFile(field) {
+                    let value = try SecretJSON.stringField("itemValue", inArray: "items", where: "slug", equals: field.slug, in: whole.body)
+                    values.append(FieldValue(field: field, value: value ?? SecretBytes()))
+                } else {
+                    values.append(FieldValue(field: field, value: try await fieldValue(id: id, field: field, context: context, subject: target.path)))
+                }
+            }
+            return values
+        }
+    }
+
+    static func isFile(_ field: SecretField) -> Bool { field.kind == .file || field.kind == .privateKey }
+
+    /// One field's value: a JSON string for text, raw bytes for a file.
+    func fieldValue(id: String, field: SecretField, context: RetrievalContext, subject: String) async throws -> SecretBytes {
+        let response = try await explaining(id: id, subject: subject) {
+            if let body = restrictedBody(context) {
+                return try await session.send(.restrictedField(secretID: id, slug: field.slug), body: body, subject: subject)
+            }
+            return try await session.send(.field(secretID: id, slug: field.slug, noAutoCheckout: context.lease == nil), subject: subject)
+        }
+        if Self.isFile(field) { return response.body }
+        // A text field is a JSON string; some servers send it bare.
+        let quoted = response.body.withUnsafeBytes { $0.first == UInt8(ascii: "\"") }
+        return quoted ? try SecretJSON.stringLiteral(response.body) : response.body
+    }
+
+    /// The whole secret with its values (for several fields in one call).
+    private func wholeSecret(id: String, context: RetrievalContext, subject: String) async throws -> HTTPResponse {
+        let response = try await explaining(id: id, subject: subject) {
+            if let body = restrictedBody(context) { return try await session.send(.restricted(secretID: id), body: body, subject: subject) }
+            return try await session.send(.secret(id: id, noAutoCheckout: context.lease == nil), subject: subject)
+        }
+        try SecretServerSession.requireJSON(response, endpoint: .secret(id: id, noAutoCheckout: true), site: session.site)
+        return response
+    }
+
+    /// The restricted-read body when the context carries a comment or ticket, else nil.
+    func restrictedBody(_ context: RetrievalContext) -> HTTPBody? {
+        let comment = context.reason ?? configuration.defaults.comment
+        let ticket = context.ticket ?? configuration.defaults.options[SecretServerCheckoutOptions.ticket.key]
+        guard comment != nil || ticket != nil else { return nil }
+        return .bytes(WireJSON.encode(SecretServerDTO.RestrictedArgs(
+            comment: comment, ticketNumber: ticket, noAutoCheckout: context.lease == nil ? true : nil)))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PAMCore
+
+extension SecretServerClient: FolderBrowsing {
+    /// Every folder I may view, paged (`GET folders`).
+    public func listFolders() async throws -> [Folder] {
+        let take = configuration.pageSize
+        return try await PagedFetch.all(
+            pageSize: take, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            operation: "list folders"
+        ) { [self] skip in
+            try await call("list folders") {
+                let page = try await session.decode(
+                    SecretServerDTO.Paging<SecretServerDTO.Folder>.self, .folders(parentID: nil, skip: skip, take: take))
+                return PagedFetch.Page((page.records ?? []).map(SecretServerMapping.folder), total: page.total)
+            }
+        }
+    }
+
+    /// Secrets of one folder (its own, not its subfolders'), or all, with skip/take pages in
+    /// flight. Summaries carry no fields: each template's are read once per run.
+    public func secretPages(folderID: String?) -> PageStream<StoredSecret> {
+        searchPages(SecretSearch(folderID: folderID), operation: "list secrets")
+    }
+
+    func searchPages(_ search: SecretSearch, operation: String) -> PageStream<StoredSecret> {
+        let take = configuration.pageSize
+        return PagedFetch.stream(
+            pageSize: take, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            operation: operation
+        ) { [self] skip in
+            try await call(operation) {
+                let page = try await summaries(search, skip: skip, take: take)
+                var secrets: [StoredSecret] = []
+                for summary in page.items {
+                    secrets.append(SecretServerMapping.secret(summary, fields: await templateFields(summary.secretTemplateId)))
+                }
+                return PagedFetch.Page(secrets, total: page.total)
+            }
+        }
+    }
+
+    func summaries(_ search: SecretSearch, skip: Int, take: Int) async throws -> PagedFetch.Page<SecretServerDTO.SecretSummary> {
+        let page = try await session.decode(
+            SecretServerDTO.Paging<SecretServerDTO.SecretSummary>.self, .searchSecrets(search, skip: skip, take: take))
+        return PagedFetch.Page(page.records ?? [], total: page.total)
+    }
+
+    /// The secret's first password (or text) field, looking only.
+    public func secretValue(id: String) async throws -> SecretBytes {
+        try await call("get secret") {
+            let model = try await model(id: id)
+            let fields = await fields(of: model)
+            guard let field = fields.first(where: { $0.kind == .password }) ?? fields.first(where: { $0.isSecret && $0.kind != .file && $0.kind != .privateKey }) else {
+                throw PAMError(.notFound, "secret \(model.name) has no password or text field")
+            }
+            return try await fieldValue(id: id, field: field, context: RetrievalContext(), subject: model.name)
+        }
+    }
+
+    /// The secret's first file field (an SSH key or attachment), looking only.
+    public func downloadFile(id: String) async throws -> SecretBytes {
+        try await call("download file") {
+            let model = try await model(id: id)
+            guard let field = await fields(of: model).first(where: { $0.kind == .file || $0.kind == .privateKey }) else {
+                throw PAMError(.notFound, "secret \(model.name) has no file field")
+            }
+            return try await fieldValue(id: id, field: field, context: RetrievalContext(), subject: model.name)
+        }
+    }
+}

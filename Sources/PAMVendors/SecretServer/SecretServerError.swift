@@ -1,0 +1,65 @@
+import Foundation
+import PAMCore
+
+/// Secret Server answers as `PAMError`s: 400 `{errorCode:"API_…",message}`, 401/403
+/// `{message}`, the token endpoint's `{error}`. Each class has its own kind, so its own exit code.
+enum SecretServerError {
+    /// The body of an error answer (it never holds a secret).
+    struct Body: Decodable {
+        var errorCode: String?
+        var message: String?
+        var error: String?
+        var error_description: String?
+    }
+
+    static func body(of response: HTTPResponse) -> Body? {
+        response.body.withUnsafeBytes { try? JSONDecoder().decode(Body.self, from: Data($0)) }
+    }
+
+    /// The error for a non-2xx answer to `endpoint` about `subject` (a secret's path or id).
+    static func from(_ response: HTTPResponse, endpoint: SecretServerEndpoint, subject: String?) -> PAMError {
+        let body = body(of: response)
+        let code = body?.errorCode
+        let said = (body?.message ?? body?.error).map { TerminalText.sanitized($0) }
+        let what = subject ?? "the item"
+        let suffix = said.map { ": \($0)" } ?? ""
+        func error(_ kind: PAMError.Kind, _ message: String) -> PAMError {
+            PAMError(kind, message, operation: endpoint.operation, vendorCode: code, status: response.status)
+        }
+        switch (response.status, code) {
+        case (_, "API_AccessDenied"?): return error(.permission, "access denied to \(what) (API_AccessDenied)")
+        case (_, "API_ValidateSecretAccessCommentRequired"?):
+            return error(.usage, "\(what) requires a comment: give one with --reason TEXT")
+        case (401, _), (403, _):
+            return error(.authentication, "the server refused the token\(suffix); sign in again")
+        case (404, _): return error(.notFound, "no \(what)")
+        case (400, _):
+            let lower = said?.lowercased() ?? ""
+            if lower.contains("not found") || lower.contains("does not exist") { return error(.notFound, "no \(what)\(suffix)") }
+            if lower.contains("checked out") { return error(.conflict, "\(what) is checked out by another user\(suffix)") }
+            if lower.contains("approval") { return error(.permission, "\(what) requires approval\(suffix)") }
+            if lower.contains("comment") { return error(.usage, "\(what) requires a comment\(suffix); give one with --reason TEXT") }
+            return error(.server, "the server refused the request about \(what)\(code.map { " (\($0))" } ?? "")\(suffix)")
+        case (500..., _): return error(.server, "server error HTTP \(response.status)\(suffix)")
+        default: return error(.server, "unexpected HTTP \(response.status)\(suffix)")
+        }
+    }
+
+    /// A refused password or refresh grant.
+    static func signInRefused(_ response: HTTPResponse) -> PAMError {
+        let body = body(of: response)
+        let said = (body?.error_description ?? body?.error ?? body?.message).map { TerminalText.sanitized($0) }
+        if response.status >= 500 {
+            return PAMError(.server, "sign-in failed: server error HTTP \(response.status)", operation: "sign-in", status: response.status)
+        }
+        return PAMError(
+            .authentication, "sign-in refused (HTTP \(response.status)\(said.map { ": \($0)" } ?? ""))",
+            operation: "sign-in", status: response.status)
+    }
+
+    /// True for an HTML page: Secret Server answers some errors with 200 and its login page.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let start = text.drop { $0.isWhitespace }.prefix(15).lowercased()
+        return start.hasPrefix("<!doctype") || start.hasPrefix("<html") || start.hasPrefix("<")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PAMCore
+
+/// Secret Server's session on the kit's `VendorSession`: each call is built by its endpoint and
+/// a non-2xx answer becomes the vendor's error.
+struct SecretServerSession {
+    private let session: VendorSession
+    let site: String
+
+    init(transport: any HTTPTransport, configuration: SecretServerConfiguration, now: @escaping @Sendable () -> Date) {
+        site = configuration.siteURL
+        session = VendorSession(
+            transport: transport, authenticator: SecretServerAuthenticator(configuration: configuration),
+            retry: configuration.retry, now: now)
+    }
+
+    var status: SessionStatus {
+        get async { await session.status }
+    }
+
+    /// Sends a call in the session and returns its 2xx answer, or throws the mapped error.
+    func send(_ endpoint: SecretServerEndpoint, body: HTTPBody = .empty, subject: String? = nil) async throws -> HTTPResponse {
+        let response = try await session.send(
+            endpoint.request(site: site, body: body), safeToResend: endpoint.safeToResend, operation: endpoint.operation)
+        guard response.isSuccess else { throw SecretServerError.from(response, endpoint: endpoint, subject: subject) }
+        return response
+    }
+
+    /// A JSON answer decoded; a web page where JSON belongs (Secret Server answers some errors
+    /// with 200 and HTML) is an error, not a decoding failure.
+    func decode<T: Decodable>(_ type: T.Type, _ endpoint: SecretServerEndpoint, body: HTTPBody = .empty, subject: String? = nil) async throws -> T {
+        let response = try await send(endpoint, body: body, subject: subject)
+        try Self.requireJSON(response, endpoint: endpoint, site: site)
+        return try WireJSON.decode(type, from: response.body, operation: endpoint.operation)
+    }
+
+    static func requireJSON(_ response: HTTPResponse, endpoint: SecretServerEndpoint, site: String) throws {
+        let html = response.body.withUnsafeBytes { SecretServerError.looksLikeHTML(String(decoding: $0.prefix(64), as: UTF8.self)) }
+        if html {
+            throw PAMError(
+                .malformed, "the server answered a web page, not JSON: is \(site) the Secret Server site URL?",
+                operation: endpoint.operation, status: response.status)
+        }
+    }
+
+    func signOut() async {
+        await session.signOut()
+    }
+}
