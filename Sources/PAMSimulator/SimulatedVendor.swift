@@ -8,11 +8,17 @@ public struct SimulatorKind: Sendable {
     public let vendor: VendorID
     /// The product's short name, as people say it ("Password Safe").
     public let shortName: String
+    /// The vendor-specific settings it takes (``SimulatorOptions/settings``).
+    public let settings: [SimulatorSetting]
     let make: @Sendable (SimulatorEnvironment) -> any SimulatedVendor
 
-    init(vendor: VendorID, shortName: String, make: @escaping @Sendable (SimulatorEnvironment) -> any SimulatedVendor) {
+    init(
+        vendor: VendorID, shortName: String, settings: [SimulatorSetting] = [],
+        make: @escaping @Sendable (SimulatorEnvironment) -> any SimulatedVendor
+    ) {
         self.vendor = vendor
         self.shortName = shortName
+        self.settings = settings
         self.make = make
     }
 }
@@ -23,6 +29,8 @@ struct SimulatorEnvironment: Sendable {
     var scale: Int
     var faults: FaultPlan
     var clock: any SimulatorClock
+    /// This vendor's own settings, checked against its ``SimulatorKind/settings``.
+    var settings = SimulatorSettings()
 }
 
 /// One vendor's simulator: a base path, a declarative route table and the credentials a

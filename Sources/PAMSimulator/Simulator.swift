@@ -18,6 +18,7 @@ public final class Simulator: Sendable {
     /// Starts one server per vendor and returns once all are listening.
     public static func start(_ options: SimulatorOptions) async throws -> Simulator {
         try validate(options)
+        let settings = try SimulatorSettings.split(options.settings, kinds: options.vendors)
         var material: TLSMaterial?
         if options.tls != .none, let directory = options.stateDirectory {
             try SecureFile.makeDirectory(directory)
@@ -34,7 +35,8 @@ public final class Simulator: Sendable {
         do {
             for (index, kind) in options.vendors.enumerated() {
                 let environment = SimulatorEnvironment(
-                    seed: options.seed, scale: options.scale, faults: options.faults, clock: options.clock)
+                    seed: options.seed, scale: options.scale, faults: options.faults, clock: options.clock,
+                    settings: settings[kind.vendor] ?? SimulatorSettings())
                 let simulated = kind.make(environment)
                 let responder = VendorResponder(
                     vendor: simulated,

@@ -37,6 +37,9 @@ public struct SimulatorOptions: Sendable {
     public var faults = FaultPlan.none
     /// The clock sessions, tokens and requests expire by.
     public var clock: any SimulatorClock = SystemSimulatorClock()
+    /// Vendor-specific settings, `VENDOR.KEY` → value (`secretserver.token-ttl` → `5m`); each
+    /// vendor's ``SimulatorKind/settings`` lists its keys. Unknown keys or bad values fail the start.
+    public var settings: [String: String] = [:]
     /// Called with one line per request (`GET /path?query → 200`), never with headers or bodies.
     public var requestLog: (@Sendable (String) -> Void)?
 

@@ -136,8 +136,7 @@ extension BeyondTrustSimulator {
 
     /// An opaque random token of `bytes` bytes in hex.
     static func randomToken(bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        DemoSecrets.randomToken(bytes: bytes)
     }
 }
 

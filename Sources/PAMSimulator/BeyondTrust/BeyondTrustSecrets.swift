@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Every secret value of the Password Safe world, derived from the seed so that a seed always
@@ -33,16 +32,7 @@ enum BeyondTrustSecrets {
 
     /// A password such as `Demo-7hQx-m2!P-w9Zk`; `version` moves on with every rotation.
     static func password(seed: UInt64, key: String, version: Int) -> String {
-        var generator = SeededGenerator(seed: seed, stream: "password/\(key)/\(version)")
-        let lower = Array("abcdefghijkmnopqrstuvwxyz"), upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
-        let digits = Array("23456789"), symbols = Array("!#%+=?@")
-        var groups: [String] = ["Demo"]
-        for _ in 0..<3 {
-            var group = [generator.pick(lower), generator.pick(upper), generator.pick(digits), generator.pick(lower + upper + symbols)]
-            group.shuffle(using: &generator)
-            groups.append(String(group))
-        }
-        return groups.joined(separator: "-")
+        DemoSecrets.password(seed: seed, key: key, version: version)
     }
 
     /// The password of a managed account after `version` rotations.
@@ -52,15 +42,6 @@ enum BeyondTrustSecrets {
 
     /// A real (P-256, PKCS#8) private key in PEM, derived from the seed; the SSH key of an account.
     static func privateKeyPEM(seed: UInt64, key: String) -> String {
-        var generator = SeededGenerator(seed: seed, stream: "ssh/\(key)")
-        for _ in 0..<16 {
-            var raw = [UInt8]()
-            for _ in 0..<4 { withUnsafeBytes(of: generator.next().bigEndian) { raw.append(contentsOf: $0) } }
-            // Almost every 32-byte string is a valid scalar; retry on the rare one that is not.
-            if let privateKey = try? P256.Signing.PrivateKey(rawRepresentation: raw) {
-                return privateKey.pemRepresentation + "\n"
-            }
-        }
-        return P256.Signing.PrivateKey().pemRepresentation + "\n"
+        DemoSecrets.privateKeyPEM(seed: seed, key: key)
     }
 }
