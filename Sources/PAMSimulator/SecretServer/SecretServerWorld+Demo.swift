@@ -71,6 +71,9 @@ extension SecretServerWorld {
     }
 
     mutating func addDemoSecrets(_ generator: inout SeededGenerator) {
+        // Demo items and files number below the seed's: its next item is 24216, its next file 5.
+        nextItemID = 23_000
+        nextFileID = 1
         let start = self.start
         let ago = { (days: Double) in start.addingTimeInterval(-days * 86_400) }
         let seedDate = { (text: String) in SecretServerDate.parse(text) ?? start }
@@ -171,7 +174,8 @@ extension SecretServerWorld {
         approved.approvedUntil = [Self.demoUserID: start.addingTimeInterval(8 * 3600)]
         put(approved)
         nextSecretID = max(nextSecretID, 2623)
-        nextItemID = max(nextItemID, 24216)
+        nextItemID = 24216
+        nextFileID = 5
     }
 
     mutating func addDemoMetadata() {

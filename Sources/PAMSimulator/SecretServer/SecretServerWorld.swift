@@ -129,10 +129,6 @@ struct SecretServerWorld: Sendable {
         if old?.name != secret.name || old == nil { byNameCache = nil }
         if old?.folderID != secret.folderID || old == nil { byFolderCache = nil }
         nextSecretID = max(nextSecretID, secret.id + 1)
-        for item in secret.items {
-            nextItemID = max(nextItemID, item.itemID + 1)
-            if let file = item.file { nextFileID = max(nextFileID, file.id + 1) }
-        }
     }
 
     mutating func put(_ folder: SSFolder) {
