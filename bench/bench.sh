@@ -18,8 +18,8 @@ if [[ -z "${PAMTUI_BIN:-}" ]]; then
     (cd "$root" && swift build -c release --product pamtui >&2)
     PAMTUI_BIN="$root/.build/release/pamtui"
 fi
-"$root/peer/setup-venv.sh"
-py="${PAMTUI_VENV:-$root/.venv}/bin/python"
+"$root/peer/setup-venv.sh" beyondtrust
+py="$root/.venv-beyondtrust/bin/python"
 
 work="$(mktemp -d)"
 # The runs journal their check-outs here, not in the user's own lease journal.

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Creates the repo's .venv (override with PAMTUI_VENV) and installs peer/requirements.txt
-# into it, only when the venv is missing or the requirements changed since the last install.
+# Usage: peer/setup-venv.sh SUITE
+# Creates .venv-SUITE at the repo root and installs
+# peer/SUITE/requirements.txt into it, only when the venv is missing or the requirements
+# changed since the last install. Each peer SDK has its own venv, so their pins never meet.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-venv="${PAMTUI_VENV:-$(dirname "$here")/.venv}"
-requirements="$here/requirements.txt"
+suite="${1:?usage: peer/setup-venv.sh SUITE (one of: $(cd "$here" && ls -d */ | tr -d / | tr '\n' ' '))}"
+requirements="$here/$suite/requirements.txt"
+[[ -f "$requirements" ]] || { echo "setup-venv: no $requirements" >&2; exit 1; }
+venv="$(dirname "$here")/.venv-$suite"
 stamp="$venv/.peer-requirements.sha256"
 want="$(sha256sum "$requirements" | cut -d' ' -f1)"
 

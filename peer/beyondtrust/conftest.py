@@ -1,12 +1,8 @@
 """Fixtures: one `pamtui simulate --vendors beyondtrust --tls` for the whole session, and
 helpers that build the official BeyondTrust library's objects the way a user would."""
 
-import json
 import os
-import selectors
-import signal
-import subprocess
-import time
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +10,8 @@ import pytest
 import requests
 from secrets_safe_library.authentication import Authentication
 
-REPO = Path(__file__).resolve().parent.parent
-PAMTUI_BIN = os.environ.get("PAMTUI_BIN", str(REPO / ".build/debug/pamtui"))
-READY_DEADLINE_SECONDS = 60
-STOP_DEADLINE_SECONDS = 20
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pamtui_simulator import run_pamtui, simulate  # noqa: E402
 
 # requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a Session's `verify` on every call
 # that does not pass `verify=` itself (BIPS passes it only on the OAuth token call), which
@@ -44,66 +38,19 @@ class Simulator:
 
     def pamtui(self, *args: str, timeout: float = 60) -> str:
         """Runs the pamtui CLI against this simulator; returns stdout (fails on non-zero exit)."""
-        done = subprocess.run(
-            [PAMTUI_BIN, "--config", self.config, *args],
-            capture_output=True, text=True, timeout=timeout,
-        )
-        assert done.returncode == 0, f"pamtui {' '.join(args)} exited {done.returncode}: {done.stderr}"
-        return done.stdout
-
-
-def read_ready_line(process: subprocess.Popen, deadline_seconds: float) -> dict:
-    """The simulator's single JSON ready line, or a failure once the deadline passes."""
-    deadline = time.monotonic() + deadline_seconds
-    buffer = b""
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        while b"\n" not in buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                pytest.fail(f"simulator not ready after {deadline_seconds}s (stdout so far: {buffer!r})")
-            if not selector.select(timeout=remaining):
-                continue
-            chunk = os.read(process.stdout.fileno(), 65536)
-            if not chunk:
-                pytest.fail(f"simulator exited ({process.wait()}) before ready; stdout: {buffer!r}")
-            buffer += chunk
-    ready = json.loads(buffer.split(b"\n", 1)[0])
-    assert ready["ready"] is True
-    return ready
+        return run_pamtui(self.config, *args, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
 def simulator(tmp_path_factory) -> Simulator:
-    state_dir = tmp_path_factory.mktemp("sim-state")
-    config = state_dir / "config.toml"
-    stderr_path = state_dir / "simulate.stderr"
-    with open(stderr_path, "wb") as stderr:
-        process = subprocess.Popen(
-            [PAMTUI_BIN, "simulate", "--vendors", "beyondtrust", "--tls",
-             "--state-dir", str(state_dir), "--write-config", str(config)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr,
-        )
-    try:
-        ready = read_ready_line(process, READY_DEADLINE_SECONDS)
+    with simulate(tmp_path_factory.mktemp("sim-state"), "--vendors", "beyondtrust") as (ready, config):
         bt = ready["vendors"]["beyondtrust"]
-        assert ready["ca"] and Path(ready["ca"]).is_file()
         assert bt["url"].startswith("https://127.0.0.1:")
         yield Simulator(
             url=bt["url"], ca=ready["ca"], config=str(config), api_key=bt["apiKey"],
             run_as=bt["runAs"], password=bt["password"],
             client_id=bt["oauthClientId"], client_secret=bt["oauthClientSecret"],
         )
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-        try:
-            code = process.wait(timeout=STOP_DEADLINE_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            code = process.wait()
-        process.stdout.close()
-    assert code == 0, f"simulator exited {code}; stderr: {stderr_path.read_text(errors='replace')[-2000:]}"
 
 
 @pytest.fixture
