@@ -17,8 +17,15 @@ enum CurlCallbacks {
         guard let context else { return 0 }
         let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
         let length = size * count
-        if length > 0, let data { transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: length)) }
-        return length
+        guard length > 0, let data else { return length }
+        // Less than `length` fails the transfer with CURLE_WRITE_ERROR (the header size limit).
+        return transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    }
+
+    static let prereq: curl_prereq_callback = { context, _, _, _, _ in
+        guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+        let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+        return transfer.attemptStarting() ? Int32(CURL_PREREQFUNC_OK) : Int32(CURL_PREREQFUNC_ABORT)
     }
 
     static let read: curl_read_callback = { buffer, size, count, context in

@@ -37,16 +37,26 @@ struct CurlEasy {
         try check(code, name())
     }
 
-    /// A blob option; `CURL_BLOB_COPY` in the shim makes libcurl keep its own copy.
+    /// A public blob option (a CA bundle); `CURL_BLOB_COPY` in the shim makes libcurl keep its own copy.
     func set(_ option: CURLoption, blob bytes: [UInt8], _ name: @autoclosure () -> String) throws(PAMError) {
         try check(bytes.withUnsafeBytes { blobCode(option, $0) }, name())
     }
 
-    /// A secret blob option, passed straight from its wiping storage (libcurl keeps a copy).
+    /// A secret blob option by reference (`CURL_BLOB_NOCOPY`): libcurl keeps no copy of its own
+    /// (a COPY blob is a fresh unwiped copy per request), so the one copy is `secret`, which wipes
+    /// itself. It must outlive the handle's use and never grow, which would move its storage: the
+    /// settings' secrets are fixed for the engine's life and outlive every handle.
     func set(_ option: CURLoption, secretBlob secret: SecretBytes, _ name: @autoclosure () -> String)
         throws(PAMError)
     {
-        try check(secret.withUnsafeBytes { blobCode(option, $0) }, name())
+        let code = secret.withUnsafeBytes { bytes in
+            var blob = curl_blob(
+                data: UnsafeMutableRawPointer(mutating: bytes.baseAddress), len: bytes.count,
+                flags: UInt32(CURL_BLOB_NOCOPY))
+            // libcurl copies the struct itself during the call; only `data` must stay valid.
+            return withUnsafeMutablePointer(to: &blob) { cc_easy_setopt_ptr(handle, option, UnsafeMutableRawPointer($0)) }
+        }
+        try check(code, name())
     }
 
     private func blobCode(_ option: CURLoption, _ bytes: UnsafeRawBufferPointer) -> CURLcode {

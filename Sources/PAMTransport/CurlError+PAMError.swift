@@ -7,15 +7,27 @@ import Glibc
 
 extension PAMError {
     /// A one-line error for a failed transfer, naming the host and the cause. libcurl's error
-    /// text never carries header values or bodies, so it is safe to quote.
+    /// text never carries header values or bodies, so it is safe to quote; it may quote what a
+    /// server sent (a certificate's name), so it is sanitised for the terminal, as is the host.
     init(curl code: CURLcode, transfer: CurlTransfer, osError: Int32, settings: CurlSettings) {
         let target = transfer.target
-        let host = target.host
+        let host = TerminalText.sanitized(target.host)
         let detail = transfer.errorDetail
         let cause = Self.cause(detail, code)
         switch code {
+        case CURLE_ABORTED_BY_CALLBACK where transfer.refusedResend:
+            let method = transfer.request.method.rawValue
+            self.init(
+                .transport,
+                "connection to \(host) was lost before an answer; the \(method) was not sent again, as it may have taken effect")
+        case CURLE_WRITE_ERROR where transfer.headersTooLarge:
+            self.init(.malformed, "response headers from \(host) are larger than \(Self.size(CurlTransfer.maximumHeaderBytes))")
+        case CURLE_OUT_OF_MEMORY where transfer.inHeaderBlock:
+            // libcurl 7.88 holds a header line in a buffer capped at CURL_MAX_HTTP_HEADER and
+            // reports a longer one as out of memory, with no text.
+            self.init(.malformed, "a response header line from \(host) is longer than \(Self.size(Int(CURL_MAX_HTTP_HEADER)))")
         case CURLE_WRITE_ERROR where transfer.exceededLimit, CURLE_FILESIZE_EXCEEDED:
-            self.init(.malformed, "response larger than \(settings.maxResponseBytes) bytes")
+            self.init(.malformed, "response from \(host) is larger than the limit of \(Self.size(transfer.maxResponseBytes))")
         case CURLE_UNSUPPORTED_PROTOCOL:
             self.init(.configuration, "unsupported protocol for \(host): \(cause)")
         case CURLE_URL_MALFORMAT:
@@ -78,12 +90,21 @@ extension PAMError {
     }
 
     private static func connectFailure(_ osError: Int32, _ target: CurlTarget, _ cause: String) -> String {
-        switch osError {
-        case ECONNREFUSED: "connection refused by \(target.endpoint)"
-        case ENETUNREACH: "network unreachable for \(target.endpoint)"
-        case EHOSTUNREACH: "host \(target.endpoint) unreachable"
-        default: "cannot connect to \(target.endpoint): \(cause)"
+        let endpoint = TerminalText.sanitized(target.endpoint)
+        return switch osError {
+        case ECONNREFUSED: "connection refused by \(endpoint)"
+        case ENETUNREACH: "network unreachable for \(endpoint)"
+        case EHOSTUNREACH: "host \(endpoint) unreachable"
+        default: "cannot connect to \(endpoint): \(cause)"
         }
+    }
+
+    /// `64 MiB`, `256 KiB` or `1000 bytes`.
+    static func size(_ bytes: Int) -> String {
+        let mebi = 1024 * 1024
+        if bytes >= mebi, bytes % mebi == 0 { return "\(bytes / mebi) MiB" }
+        if bytes >= 1024, bytes % 1024 == 0 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
     }
 
     // libcurl says "Operation timed out" once connected, "Operation too slow" when the low-speed
@@ -108,6 +129,7 @@ extension PAMError {
             text = String(text.dropFirst(prefix.count))
         }
         if text.isEmpty { text = String(cString: curl_easy_strerror(code)) }
+        text = TerminalText.sanitized(text)
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }

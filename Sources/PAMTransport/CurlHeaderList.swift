@@ -1,8 +1,13 @@
 import CCurl
 import PAMCore
 
-/// Builds a libcurl header list. libcurl copies each line, so secret lines are built in wiping
-/// memory and released right after the append.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds a libcurl header list. libcurl copies each line into the list, so secret lines are
+/// built in wiping memory and released right after the append; the list's own copies are zeroed
+/// by `wipeAndFree` when the transfer is done.
 struct CurlHeaderList {
     private(set) var list: UnsafeMutablePointer<curl_slist>?
 
@@ -41,6 +46,21 @@ struct CurlHeaderList {
             return curl_slist_append(list, base.assumingMemoryBound(to: CChar.self))
         }
         try store(appended)
+    }
+
+    /// Zeroes every line, then frees the list: lines may be credentials (Authorization, API keys)
+    /// and `curl_slist_free_all` does not wipe. Call only once libcurl no longer uses the list.
+    static func wipeAndFree(_ list: UnsafeMutablePointer<curl_slist>) {
+        wipe(list)
+        curl_slist_free_all(list)
+    }
+
+    static func wipe(_ list: UnsafeMutablePointer<curl_slist>) {
+        var node: UnsafeMutablePointer<curl_slist>? = list
+        while let current = node {
+            if let line = current.pointee.data { explicit_bzero(line, strlen(line)) }
+            node = current.pointee.next
+        }
     }
 
     mutating func appendLine(_ line: String) throws(PAMError) {

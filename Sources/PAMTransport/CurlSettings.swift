@@ -32,6 +32,7 @@ struct CurlSettings: Sendable {
     /// libcurl's low-speed time for streams, in whole seconds.
     var streamIdleSeconds: Int
     var streamBufferBytes: Int
+    var maximumBodyBytes: Int
     var maxResponseBytes: Int
     var maxConnectionsPerHost: Int
     var cookies: Bool
@@ -39,6 +40,8 @@ struct CurlSettings: Sendable {
     var userAgent: String
     /// Stands in for the system CA directory in tests; nil leaves libcurl's built-in default.
     var systemCAPath: String?
+    /// POST and PATCH go out on a new connection. Only tests turn it off, to reach the resend guard.
+    var freshConnectionsForUnsafeMethods = true
 
     init(_ options: TransportOptions, systemCAPath: String? = nil) throws(PAMError) {
         verifyTLS = options.verifyTLS
@@ -52,6 +55,10 @@ struct CurlSettings: Sendable {
             throw PAMError(.configuration, "stream buffer size must be positive")
         }
         streamBufferBytes = options.streamBufferBytes
+        guard options.maximumBodyBytes > 0 else {
+            throw PAMError(.configuration, "maximum body size must be positive")
+        }
+        maximumBodyBytes = options.maximumBodyBytes
         guard options.maxResponseBytes > 0 else {
             throw PAMError(.configuration, "maximum response size must be positive")
         }

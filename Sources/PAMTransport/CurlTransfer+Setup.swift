@@ -10,10 +10,10 @@ extension CurlTransfer {
         try easy.set(CURLOPT_NOSIGNAL, true, "NOSIGNAL")
         try easy.set(CURLOPT_TCP_KEEPALIVE, true, "TCP_KEEPALIVE")
         try easy.set(CURLOPT_PIPEWAIT, true, "PIPEWAIT")
-        if !request.method.isIdempotent {
-            // libcurl resends by itself when a reused connection dies before any answer byte, and
-            // a server may already have acted on a POST. On a new connection it never does, so a
-            // lost answer is an error we see and reconcile. GET, PUT and DELETE keep reusing.
+        if !request.method.isIdempotent, settings.freshConnectionsForUnsafeMethods {
+            // libcurl resends by itself when a reused connection dies before any answer byte; a
+            // server may already have acted on a POST. On a new connection it never does that, so
+            // a lost answer is an error we see. GET, PUT and DELETE keep reusing connections.
             try easy.set(CURLOPT_FRESH_CONNECT, true, "FRESH_CONNECT")
         }
         try easy.set(CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING")
@@ -29,7 +29,9 @@ extension CurlTransfer {
         } else {
             try configureStreaming(easy, settings)
         }
-        try easy.set(CURLOPT_MAXFILESIZE_LARGE, size: settings.maxResponseBytes, "MAXFILESIZE_LARGE")
+        // Fails at once on a Content-Length over the limit; the write callback counts the rest
+        // (chunked, read-until-close, and decoded bytes, so a compression bomb stops too).
+        try easy.set(CURLOPT_MAXFILESIZE_LARGE, size: maxResponseBytes, "MAXFILESIZE_LARGE")
         try easy.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer), "ERRORBUFFER")
         try configureTLS(easy, settings)
         try configureProxy(easy, settings)
@@ -41,6 +43,11 @@ extension CurlTransfer {
         try easy.set(CURLOPT_WRITEDATA, pointer: context, "WRITEDATA")
         try easy.check(cc_easy_setopt_write_cb(easy.handle, CURLOPT_HEADERFUNCTION, CurlCallbacks.header), "HEADERFUNCTION")
         try easy.set(CURLOPT_HEADERDATA, pointer: context, "HEADERDATA")
+        // The shim has no typed setter for this callback; a C function pointer passes as a
+        // pointer-sized argument on every platform libcurl supports (as dlsym relies on).
+        let prereq = unsafeBitCast(CurlCallbacks.prereq, to: UnsafeMutableRawPointer.self)
+        try easy.set(CURLOPT_PREREQFUNCTION, pointer: prereq, "PREREQFUNCTION")
+        try easy.set(CURLOPT_PREREQDATA, pointer: context, "PREREQDATA")
     }
 
     /// A stream lives as long as the server keeps it open: no total timeout (the reset handle has

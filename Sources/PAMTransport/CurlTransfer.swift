@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 import PAMCore
 
 /// One request on its way through the engine.
@@ -13,10 +14,18 @@ final class CurlTransfer: @unchecked Sendable {
         case delivered
     }
 
+    /// Header bytes one transfer may receive, over all its header blocks (1xx, proxy, final).
+    /// libcurl bounds a single line (100 KiB) and, in Debian's 7.88 with the CVE-2023-38039 fix,
+    /// a response (300 KiB); this is ours, also for builds without that fix.
+    static let maximumHeaderBytes = 256 * 1024
+
     let request: HTTPRequest
     let target: CurlTarget
+    /// Body bytes allowed: the whole answer for `send`, the running total for a stream.
     let maxResponseBytes: Int
     let stream: CurlStream?
+    /// Gets a record of each attempt libcurl makes before its last one (its own resends).
+    let observer: (any HTTPExchangeObserver)?
 
     private let completion = Locked(Completion.waiting(nil))
     private let cancelFlag = Locked(false)
@@ -27,6 +36,16 @@ final class CurlTransfer: @unchecked Sendable {
     var headers: [(name: String, value: String)] = []
     var uploadOffset = 0
     var exceededLimit = false
+    var headerBytes = 0
+    var headersTooLarge = false
+    /// Between a status line and the blank line that ends its header block.
+    var inHeaderBlock = false
+    /// Times libcurl was about to send the request (the pre-request callback).
+    var attempts = 0
+    var attemptStart: ContinuousClock.Instant?
+    var attemptStartedAt = Date()
+    /// libcurl wanted to resend a non-idempotent request the server may have acted on.
+    var refusedResend = false
     /// Status of the latest status line.
     var statusFromLine: Int?
     /// The stream has been given its head.
@@ -34,11 +53,15 @@ final class CurlTransfer: @unchecked Sendable {
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init(request: HTTPRequest, target: CurlTarget, maxResponseBytes: Int, stream: CurlStream? = nil) {
+    init(
+        request: HTTPRequest, target: CurlTarget, maxResponseBytes: Int, stream: CurlStream? = nil,
+        observer: (any HTTPExchangeObserver)? = nil
+    ) {
         self.request = request
         self.target = target
         self.maxResponseBytes = maxResponseBytes
         self.stream = stream
+        self.observer = observer
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
@@ -88,9 +111,9 @@ final class CurlTransfer: @unchecked Sendable {
         continuation?.resume(with: result.mapError { $0 as any Error })
     }
 
-    /// Frees the request header list once libcurl no longer needs it.
+    /// Wipes and frees the request header list once libcurl no longer needs it.
     func releaseHeaderList() {
-        if let list = headerList { curl_slist_free_all(list) }
+        if let list = headerList { CurlHeaderList.wipeAndFree(list) }
         headerList = nil
     }
 
@@ -101,6 +124,34 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     // MARK: Callbacks (engine thread)
+
+    /// libcurl is about to send the request on a connection: once, or again when it resends on
+    /// its own (a reused connection found dead, an HTTP/2 stream the server refused, a plain-HTTP
+    /// proxy's 407). Each earlier attempt gets an exchange record, so the trace shows every send.
+    /// Returns false to stop the resend of a non-idempotent request the server may have acted on.
+    func attemptStarting() -> Bool {
+        let now = ContinuousClock.now
+        attempts += 1
+        if attempts > 1, let start = attemptStart {
+            // Only a final answer (a proxy's 407) shows the earlier attempt was declined, not lost.
+            let answered = statusFromLine.map { $0 >= 200 } ?? false
+            guard answered || request.method.isIdempotent else {
+                refusedResend = true
+                return false
+            }
+            observer?.record(
+                HTTPExchange(
+                    method: request.method, url: request.url, status: answered ? statusFromLine : nil,
+                    duration: now - start, responseBytes: nil, failure: answered ? nil : .transport,
+                    startedAt: attemptStartedAt))
+        }
+        // A status seen before this point belongs to an earlier attempt or a proxy's CONNECT.
+        statusFromLine = nil
+        inHeaderBlock = false
+        attemptStart = now
+        attemptStartedAt = Date()
+        return true
+    }
 
     /// Takes body bytes from the write callback; returns what the callback returns to libcurl:
     /// the count taken, 0 to fail the transfer or `CURL_WRITEFUNC_PAUSE`.
@@ -161,29 +212,38 @@ final class CurlTransfer: @unchecked Sendable {
         return fields.count >= 2 ? Int(String(fields[1]).trimmingScalars) : nil
     }
 
-    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// Takes one header line; false refuses it, which fails the transfer (too many header bytes).
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        headerBytes += bytes.count
+        guard headerBytes <= Self.maximumHeaderBytes else {
+            headersTooLarge = true
+            return false
+        }
         // A session cookie is a credential: libcurl's jar keeps it, and its value is never
         // decoded into a String here. The header stays listed, with its value withheld.
         if Self.isSetCookie(bytes) {
             headers.append((name: "Set-Cookie", value: "(withheld)"))
-            return
+            return true
         }
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line: earlier headers belonged to a 1xx, a redirect or an auth round.
             headers.removeAll()
             statusFromLine = Self.statusCode(line)
-            return
+            inHeaderBlock = true
+            return true
         }
         if line.trimmingScalars.isEmpty {
+            inHeaderBlock = false
             headerBlockEnded()
-            return
+            return true
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
+        guard let colon = line.firstIndex(of: ":") else { return true }
         let name = String(line[..<colon]).trimmingScalars
         let value = String(line[line.index(after: colon)...]).trimmingScalars
-        guard !name.isEmpty else { return }
+        guard !name.isEmpty else { return true }
         headers.append((name: name, value: value))
+        return true
     }
 
     private static func isSetCookie(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -6,13 +6,15 @@ extension CurlTransport {
     /// `chunks` as it arrives. HTTP error statuses are returned; failures throw `PAMError`, from
     /// here before the headers and from `chunks` after them.
     ///
-    /// TLS, proxy, cookie and size rules are those of `send` (the size limit counts all streamed
-    /// bytes). There is no total timeout: the connect timeout applies, then `streamIdleTimeout`.
+    /// TLS, proxy, cookie and resend rules are those of `send`; the size limit is
+    /// `maxResponseBytes` over all streamed bytes (the consumer bounds what is held). There is no
+    /// total timeout: the connect timeout applies, then `streamIdleTimeout`.
     /// A slow consumer pauses the transfer once `streamBufferBytes` wait for it. Cancelling the
     /// consuming task ends `chunks` (a waiting `next()` throws `.cancelled`, a later one returns
     /// nil), and so does dropping the stream; either removes the transfer at once. Each stream
     /// holds its own HTTP/1.1 connection (one of `maxConnectionsPerHost`) and keeps the transport
-    /// alive; the observer gets one exchange (status, time, bytes) when it ends.
+    /// alive; the observer gets one exchange (status, time, bytes) when it ends, and one for each
+    /// earlier attempt libcurl resent.
     public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
         let startedAt = Date()
         let clock = ContinuousClock()
@@ -35,7 +37,8 @@ extension CurlTransport {
             try target.checkCleartext(allowed: engine.settings.allowInsecureHTTP)
             guard !Task.isCancelled else { throw CurlEngine.cancelledError }
             transfer = CurlTransfer(
-                request: request, target: target, maxResponseBytes: engine.settings.maxResponseBytes, stream: stream)
+                request: request, target: target, maxResponseBytes: engine.settings.maxResponseBytes, stream: stream,
+                observer: observer)
         } catch {
             stream.complete(.failure(error))
             throw error

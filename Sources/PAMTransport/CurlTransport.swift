@@ -18,8 +18,15 @@ public final class CurlTransport: HTTPTransport {
     }
 
     /// Lets tests stand in a directory for the system CA store.
-    init(options: TransportOptions, observer: (any HTTPExchangeObserver)?, systemCAPath: String?) throws(PAMError) {
-        engine = try CurlEngine(settings: CurlSettings(options, systemCAPath: systemCAPath))
+    convenience init(options: TransportOptions, observer: (any HTTPExchangeObserver)?, systemCAPath: String?)
+        throws(PAMError)
+    {
+        try self.init(settings: CurlSettings(options, systemCAPath: systemCAPath), observer: observer)
+    }
+
+    /// Lets tests change settings that are not options.
+    init(settings: CurlSettings, observer: (any HTTPExchangeObserver)?) throws(PAMError) {
+        engine = try CurlEngine(settings: settings)
         self.observer = observer
     }
 
@@ -28,6 +35,10 @@ public final class CurlTransport: HTTPTransport {
     }
 
     /// Sends one request; HTTP error statuses are returned, only failures to get a response throw `PAMError`.
+    /// The observer gets one record per call, and one more for each earlier attempt libcurl resent
+    /// on its own. A POST or PATCH takes a new connection and is not resent unless its first
+    /// attempt got a final answer (a proxy's 407). A whole answer over `maximumBodyBytes` fails as
+    /// `.malformed`.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let startedAt = Date()
         let clock = ContinuousClock()
@@ -59,7 +70,8 @@ public final class CurlTransport: HTTPTransport {
         let target = try CurlTarget(url: request.url)
         try target.checkCleartext(allowed: engine.settings.allowInsecureHTTP)
         guard !Task.isCancelled else { throw CurlEngine.cancelledError }
-        let transfer = CurlTransfer(request: request, target: target, maxResponseBytes: engine.settings.maxResponseBytes)
+        let transfer = CurlTransfer(
+            request: request, target: target, maxResponseBytes: engine.settings.maximumBodyBytes, observer: observer)
         let engine = self.engine
         do {
             return try await withTaskCancellationHandler {

@@ -5,10 +5,13 @@ import PAMCore
 import Glibc
 #endif
 
-/// Writes one redacted line per exchange to stderr or to a file (append, mode 0600).
+/// Writes one redacted line per exchange to stderr or to a file (append, mode 0600): one per
+/// attempt on the wire, as a caller's retry is another `send` and libcurl's own resends are
+/// recorded by the transport.
 ///
 /// It only ever sees `HTTPExchange` records, which hold no header, cookie or body, so the trace
-/// cannot leak them; libcurl's verbose output is never used.
+/// cannot leak them; libcurl's verbose output is never used. Host and path can come from a
+/// server, so the line goes through `TerminalText.sanitized`: no escape reaches the terminal.
 public final class TraceWriter: HTTPExchangeObserver {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -41,10 +44,11 @@ public final class TraceWriter: HTTPExchangeObserver {
         if ownsDescriptor { close(descriptor) }
     }
 
-    /// Writes `timestamp exchange.line`.
+    /// Writes `timestamp exchange.line`, sanitised.
     public func record(_ exchange: HTTPExchange) {
         let stamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(exchange.startedAt)
-        // Paths and error texts can carry what a server sent: never raw to a terminal.
+        // The whole line, not field by field: its own parts hold no control, and a field added to
+        // `line` later is covered too.
         let bytes = Array("\(stamp) \(TerminalText.sanitized(exchange.line))\n".utf8)
         lock.withLock {
             bytes.withUnsafeBytes { buffer in

@@ -53,8 +53,12 @@ public struct TransportOptions: Sendable {
     public var streamIdleTimeout: Duration = .seconds(120)
     /// Bytes a stream holds for a slow consumer before its transfer pauses; it resumes at half.
     public var streamBufferBytes: Int = 1024 * 1024
-    /// Responses larger than this fail instead of filling memory; for a stream, its total bytes.
-    public var maxResponseBytes: Int = 64 * 1024 * 1024
+    /// A whole (buffered) answer larger than this fails with `.malformed` instead of filling
+    /// memory. 64 MiB is far above the largest page the vendor APIs send (a few MiB of JSON),
+    /// yet bounds what a broken or hostile server can make us hold, parse and wipe.
+    public var maximumBodyBytes: Int = 64 * 1024 * 1024
+    /// The total bytes one stream (`stream(_:)`) may deliver; its consumer bounds what is held.
+    public var maxResponseBytes: Int = 512 * 1024 * 1024
     public var maxConnectionsPerHost: Int = 8
     /// Keep a cookie jar for this transport (vendor session cookies).
     public var cookies: Bool = true

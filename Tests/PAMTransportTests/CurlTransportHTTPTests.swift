@@ -149,13 +149,13 @@ struct CurlTransportHTTPTests {
     @Test("responses over the size limit fail as malformed, with or without Content-Length")
     func sizeLimit() async throws {
         try await TestServer.with { server in
-            let transport = try CurlTransport(options: testOptions { $0.maxResponseBytes = 1000 })
+            let transport = try CurlTransport(options: testOptions { $0.maximumBodyBytes = 1000 })
             let exact = try await transport.send(HTTPRequest(.get, server.url("/big?n=1000")))
             #expect(exact.body.count == 1000)
             for path in ["/big?n=5000", "/big?n=5000&chunked=1", "/big?n=1001&chunked=1"] {
                 let error = await pamError { try await transport.send(HTTPRequest(.get, server.url(path))) }
                 #expect(error?.kind == .malformed)
-                #expect(error?.message == "response larger than 1000 bytes")
+                #expect(error?.message == "response from 127.0.0.1 is larger than the limit of 1000 bytes")
             }
             #expect(try await transport.send(HTTPRequest(.get, server.url("/ping"))).text == "pong")
         }

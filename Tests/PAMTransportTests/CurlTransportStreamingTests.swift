@@ -144,7 +144,7 @@ struct CurlTransportStreamingTests {
             server.stats.release.open()
             let error = await pamError { try await chunks.remainingText() }
             #expect(error?.kind == .malformed)
-            #expect(error?.message == "response larger than 20 bytes")
+            #expect(error?.message == "response from 127.0.0.1 is larger than the limit of 20 bytes")
 
             let transport = try CurlTransport(options: testOptions { $0.maxResponseBytes = 1000 })
             let exact = await streamToEnd(transport, HTTPRequest(.get, server.url("/big?n=1000&chunked=1")))
@@ -153,7 +153,7 @@ struct CurlTransportStreamingTests {
                 let outcome = await streamToEnd(transport, HTTPRequest(.get, server.url(path)))
                 #expect(outcome.bytes == 0)
                 #expect(outcome.error?.kind == .malformed)
-                #expect(outcome.error?.message == "response larger than 1000 bytes")
+                #expect(outcome.error?.message == "response from 127.0.0.1 is larger than the limit of 1000 bytes")
             }
         }
     }

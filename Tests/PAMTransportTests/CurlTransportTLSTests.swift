@@ -101,6 +101,32 @@ struct CurlTransportTLSTests {
         }
     }
 
+    @Test("libcurl reads the key and bundle from the transport's own copies: wiping the caller's changes nothing")
+    func identityByReference() async throws {
+        try await TestServer.with(.mutualTLS) { server in
+            for (key, bundle) in [(secret("client-enc.key"), nil), (nil, secret("client.p12"))] as [(SecretBytes?, SecretBytes?)] {
+                let identity: ClientIdentity =
+                    if let key {
+                        .pem(certificate: pki.bytes("client.pem"), key: key, keyPassphrase: SecretBytes(utf8: TestPKI.keyPassphrase))
+                    } else {
+                        .pkcs12(bundle: bundle ?? SecretBytes(), passphrase: SecretBytes(utf8: TestPKI.p12Passphrase))
+                    }
+                let transport = try CurlTransport(options: testOptions {
+                    $0.caBundle = pki.caA
+                    $0.clientIdentity = identity
+                })
+                key?.wipe()
+                bundle?.wipe()
+                // Parallel requests open several connections, each handshake from another handle.
+                let names = try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<6 { group.addTask { try await transport.send(HTTPRequest(.get, server.url("/whoami"))).text } }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(names == Array(repeating: TestPKI.clientCommonName, count: 6))
+            }
+        }
+    }
+
     @Test("a PKCS#12 client identity from memory is presented")
     func mutualTLSWithPKCS12() async throws {
         try await TestServer.with(.mutualTLS) { server in

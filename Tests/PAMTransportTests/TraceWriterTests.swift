@@ -58,6 +58,28 @@ struct TraceWriterTests {
         #expect(recorder.exchanges.map(\.failure) == [.configuration])
     }
 
+    @Test("server-influenced text in a trace line is sanitised, so no escape reaches the terminal")
+    func traceSanitises() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pamtui-trace-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try TraceWriter(path: path)
+        // A path built from a server's ids: CSI clear-screen, an 8-bit CSI, a bidi override, a bell.
+        writer.record(
+            HTTPExchange(
+                method: .get, url: "https://pam.example.com/api/\u{1B}[2J\u{9B}31m\u{202E}x?q=\u{07}", status: 200,
+                duration: .milliseconds(5), responseBytes: 1, failure: nil, startedAt: Date()))
+        // Through the transport: a URL it refuses is traced too.
+        let transport = try CurlTransport(options: testOptions(), observer: writer)
+        _ = try? await transport.send(HTTPRequest(.get, "http://127.0.0.1:1/\u{1B}]0;pwned\u{07}"))
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "no raw control byte in the trace")
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix(#" GET pam.example.com/api/\e[2J\u009B31m\u202Ex?q=\x07 -> 200 (5.0 ms, 1 B)"#) == true)
+        #expect(lines.last?.contains(#" GET 127.0.0.1:1/\e]0;pwned\x07 -> failed ("#) == true)
+        #expect(lines.allSatisfy { !$0.unicodeScalars.contains(where: TerminalText.isControl) })
+    }
+
     @Test("an existing trace file is appended to and tightened to 0600")
     func appendsAndTightens() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pamtui-trace-\(UUID().uuidString).log").path
