@@ -100,7 +100,7 @@ final class HostileListServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         var headEnd: Range<Int>?
         while headEnd == nil {
-            guard let chunk = Self.readSome(client) else { return }
+            guard let chunk = LoopbackSocket.readSome(client) else { return }
             buffer += chunk
             headEnd = buffer.firstRange(of: Array("\r\n\r\n".utf8))
         }
@@ -109,29 +109,29 @@ final class HostileListServer: @unchecked Sendable {
         let length = head.lowercased().components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
         var bodyCount = buffer.count - headEnd!.upperBound
-        while bodyCount < length, let chunk = Self.readSome(client) { bodyCount += chunk.count }
+        while bodyCount < length, let chunk = LoopbackSocket.readSome(client) { bodyCount += chunk.count }
 
         let requestLine = head.prefix { $0 != "\r" }.split(separator: " ").map(String.init)
         guard requestLine.count >= 2 else { return }
         lock.withLock { requested.append(requestLine[1]) }
         switch route(requestLine[0], requestLine[1]) {
         case .json(let body):
-            _ = Self.writeAll(client, Self.head("Content-Length: \(body.count)") + body)
+            _ = LoopbackSocket.writeAll(client, Self.head("Content-Length: \(body.count)") + body)
         case .error(let status, let body):
-            _ = Self.writeAll(client, Self.head("Content-Length: \(body.count)", status: status) + body)
+            _ = LoopbackSocket.writeAll(client, Self.head("Content-Length: \(body.count)", status: status) + body)
         case .slow(let body, let delay):
             Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-            _ = Self.writeAll(client, Self.head("Content-Length: \(body.count)") + body)
+            _ = LoopbackSocket.writeAll(client, Self.head("Content-Length: \(body.count)") + body)
         case .endless(let prefix, let chunk):
-            guard Self.writeAll(client, Self.head("Transfer-Encoding: chunked") + Self.chunked(prefix)) else { return }
+            guard LoopbackSocket.writeAll(client, Self.head("Transfer-Encoding: chunked") + Self.chunked(prefix)) else { return }
             let framed = Self.chunked(chunk)
-            while Self.writeAll(client, framed) {}
+            while LoopbackSocket.writeAll(client, framed) {}
         case .huge(let length, let prefix, let chunk):
-            guard Self.writeAll(client, Self.head("Content-Length: \(length)") + prefix) else { return }
+            guard LoopbackSocket.writeAll(client, Self.head("Content-Length: \(length)") + prefix) else { return }
             var sent = prefix.count
             while sent < length {
                 let piece = Array(chunk.prefix(length - sent))
-                guard Self.writeAll(client, piece) else { return }
+                guard LoopbackSocket.writeAll(client, piece) else { return }
                 sent += piece.count
             }
         }
@@ -145,25 +145,6 @@ final class HostileListServer: @unchecked Sendable {
         Array("\(String(bytes.count, radix: 16))\r\n".utf8) + bytes + Array("\r\n".utf8)
     }
 
-    private static func readSome(_ fd: Int32) -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            return count > 0 ? Array(chunk[..<count]) : nil
-        }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return false }
-            offset += written
-        }
-        return true
-    }
 }
 
 /// Answers in BeyondTrust's wire shapes, for `HostileListServer` routes.

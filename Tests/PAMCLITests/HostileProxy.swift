@@ -82,7 +82,7 @@ final class HostileProxy: @unchecked Sendable {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0, Self.writeAll(upstream, Array(head.utf8) + request.body),
+        guard connected == 0, LoopbackSocket.writeAll(upstream, Array(head.utf8) + request.body),
               let response = Self.readMessage(upstream, untilClose: true)
         else { return }
 
@@ -94,7 +94,7 @@ final class HostileProxy: @unchecked Sendable {
             return !["content-length", "transfer-encoding", "connection"].contains(name)
         }
         let answer = responseHead.joined(separator: "\r\n") + "\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        _ = Self.writeAll(client, Array(answer.utf8) + body)
+        _ = LoopbackSocket.writeAll(client, Array(answer.utf8) + body)
     }
 
     private struct Message {
@@ -108,7 +108,7 @@ final class HostileProxy: @unchecked Sendable {
         var buffer: [UInt8] = []
         var separator: Range<Int>?
         while separator == nil {
-            guard let chunk = readSome(fd) else { return nil }
+            guard let chunk = LoopbackSocket.readSome(fd) else { return nil }
             buffer += chunk
             separator = buffer.firstRange(of: Array("\r\n\r\n".utf8))
         }
@@ -118,13 +118,13 @@ final class HostileProxy: @unchecked Sendable {
         if let length = headers.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") })
             .flatMap({ Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }) {
             while body.count < length {
-                guard let chunk = readSome(fd) else { return nil }
+                guard let chunk = LoopbackSocket.readSome(fd) else { return nil }
                 body += chunk
             }
             return Message(head: head, body: Array(body.prefix(length)))
         }
         if headers.contains("transfer-encoding: chunked") || untilClose {
-            while let chunk = readSome(fd) { body += chunk }
+            while let chunk = LoopbackSocket.readSome(fd) { body += chunk }
             return Message(head: head, body: headers.contains("transfer-encoding: chunked") ? dechunked(body) : body)
         }
         return Message(head: head, body: body)
@@ -145,25 +145,6 @@ final class HostileProxy: @unchecked Sendable {
         return result
     }
 
-    private static func readSome(_ fd: Int32) -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            return count > 0 ? Array(chunk[..<count]) : nil
-        }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return false }
-            offset += written
-        }
-        return true
-    }
 
     private static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()

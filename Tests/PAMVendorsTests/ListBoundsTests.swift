@@ -1,6 +1,6 @@
 import PAMCore
 import PAMTestSupport
-import PAMVendors
+@testable import PAMVendors
 import Testing
 
 /// The profile's list bound reaches every paged list of the client, and a page that hangs cannot
@@ -12,16 +12,22 @@ import Testing
             let accounts = try await bt.client.listAccounts(.all).count
             #expect(systems > 1 && accounts > 1)
 
-            bt.client.bound(lists: ListBounds(maxRows: systems - 1, setting: "max_list_rows"))
-            await #expect { try await bt.client.listSystems() } throws: {
+            // The profile's bound reaches the client through its configuration, as the module sets it.
+            func bounded(_ bounds: ListBounds) -> BeyondTrustClient {
+                var configuration = bt.client.configuration
+                configuration.listBounds = bounds
+                return BeyondTrustClient(profile: "bt", configuration: configuration, transport: bt.transport)
+            }
+            let belowSystems = bounded(ListBounds(maxRows: systems - 1, setting: "max_list_rows"))
+            await #expect { try await belowSystems.listSystems() } throws: {
                 ($0 as? PAMError)?.description == "bt: list systems: the list is longer than \(systems - 1) rows (max_list_rows): stopped"
             }
-            bt.client.bound(lists: ListBounds(maxRows: accounts - 1, setting: "max_list_rows"))
-            await #expect { try await bt.client.listAccounts(.all) } throws: {
+            let belowAccounts = bounded(ListBounds(maxRows: accounts - 1, setting: "max_list_rows"))
+            await #expect { try await belowAccounts.listAccounts(.all) } throws: {
                 ($0 as? PAMError)?.message == "the list is longer than \(accounts - 1) rows (max_list_rows): stopped"
             }
-            bt.client.bound(lists: ListBounds(maxRows: accounts))
-            #expect(try await bt.client.listAccounts(.all).count == accounts, "a list exactly at the bound is whole")
+            let atAccounts = bounded(ListBounds(maxRows: accounts))
+            #expect(try await atAccounts.listAccounts(.all).count == accounts, "a list exactly at the bound is whole")
         }
     }
 

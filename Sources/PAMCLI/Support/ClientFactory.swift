@@ -27,10 +27,7 @@ enum ClientFactory {
     }
 
     private static func client(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
-        let client = try VendorRegistry.standard.module(profile.vendor).makeClient(profile, transport: transport)
-        // Set here, once for every vendor, so a module need not copy the bound into its configuration.
-        (client as? any ListBounded)?.bound(lists: profile.listBounds)
-        return client
+        try VendorRegistry.standard.module(profile.vendor).makeClient(profile, transport: transport)
     }
 
     static func transportOptions(_ profile: Profile) throws -> TransportOptions {

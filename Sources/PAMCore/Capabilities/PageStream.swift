@@ -65,9 +65,3 @@ public struct ListBounds: Sendable, Equatable {
         "the list is longer than \(maxRows) rows\(setting.map { " (\($0))" } ?? ""): stopped"
     }
 }
-
-/// A client whose paged lists follow bounds the profile sets (`max_list_rows`). Whoever makes
-/// the client sets them once, before its first list; the vendor's own module need not know.
-public protocol ListBounded: VendorClient {
-    func bound(lists bounds: ListBounds)
-}

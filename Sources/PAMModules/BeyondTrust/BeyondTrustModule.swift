@@ -30,6 +30,7 @@ public struct BeyondTrustModule: VendorModule {
             durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,
             options: profile.defaults.checkoutOptions, requireReason: profile.defaults.requireReason
         )
+        configuration.listBounds = profile.listBounds
         return BeyondTrustClient(profile: profile.name, configuration: configuration, transport: transport)
     }
 

@@ -30,6 +30,7 @@ public struct SecretServerModule: VendorModule {
         var configuration = SecretServerConfiguration(
             siteURL: profile.url, username: try auth.required("username", profile: profile.name),
             password: try auth.secret("password", profile: profile.name), domain: auth.plain["domain"])
+        configuration.listBounds = profile.listBounds
         // The one-time code is read again at each full sign-in (otp_command asks for a new one).
         if let source = auth.secrets["otp"] {
             let name = profile.name

@@ -10,8 +10,6 @@ public final class BeyondTrustClient: VendorClient {
     let configuration: BeyondTrustConfiguration
     let session: BeyondTrustSession
     let now: @Sendable () -> Date
-    /// Starts as the configuration's; `bound(lists:)` may change it before the first list.
-    private let listBounds: Locked<ListBounds>
 
     public init(
         profile: String, configuration: BeyondTrustConfiguration, transport: any HTTPTransport,
@@ -21,7 +19,6 @@ public final class BeyondTrustClient: VendorClient {
         self.configuration = configuration
         self.session = BeyondTrustSession(transport: transport, configuration: configuration, now: now)
         self.now = now
-        self.listBounds = Locked(configuration.listBounds)
     }
 
     public func signOut() async {
@@ -30,15 +27,6 @@ public final class BeyondTrustClient: VendorClient {
 
     public func sessionStatus() async -> SessionStatus {
         await session.status
-    }
-
-    /// Runs a call, naming this profile in any error.
-    func call<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw PAMError.wrap(error, profile: profile, operation: operation)
-        }
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ endpoint: BeyondTrustEndpoint, subject: String? = nil) async throws -> T {
@@ -52,20 +40,12 @@ public final class BeyondTrustClient: VendorClient {
     }
 }
 
-extension BeyondTrustClient: ListBounded {
-    public func bound(lists bounds: ListBounds) {
-        listBounds.withLock { $0 = bounds }
-    }
-
-    /// The bounds every paged list of this client goes by.
-    var currentListBounds: ListBounds { listBounds.withLock { $0 } }
-}
 
 extension BeyondTrustClient: SystemBrowsing {
     public func systemPages() -> PageStream<ManagedSystem> {
         let pageSize = configuration.pageSize
         return PagedFetch.stream(
-            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: configuration.listBounds, profile: profile,
             operation: "list systems"
         ) { [self] offset in
             try await call("list systems") {
@@ -94,7 +74,7 @@ extension BeyondTrustClient: AccountBrowsing {
         }
         // Each page is decoded and mapped in its own task, so that work runs in parallel too.
         return PagedFetch.stream(
-            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            pageSize: pageSize, concurrency: configuration.pageConcurrency, bounds: configuration.listBounds, profile: profile,
             operation: "list accounts"
         ) { [self] offset in
             try await call("list accounts") {

@@ -124,7 +124,7 @@ extension SecretServerClient: CredentialCheckout {
         try await call("list requests") {
             let take = configuration.pageSize
             let held = try await PagedFetch.all(
-                pageSize: take, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+                pageSize: take, concurrency: configuration.pageConcurrency, bounds: configuration.listBounds, profile: profile,
                 operation: "list requests"
             ) { [self] skip in try await summaries(SecretSearch(onlyCheckedOutByMe: true), skip: skip, take: take) }
             let at = now()

@@ -6,7 +6,7 @@ extension SecretServerClient: FolderBrowsing {
     public func listFolders() async throws -> [Folder] {
         let take = configuration.pageSize
         return try await PagedFetch.all(
-            pageSize: take, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            pageSize: take, concurrency: configuration.pageConcurrency, bounds: configuration.listBounds, profile: profile,
             operation: "list folders"
         ) { [self] skip in
             try await call("list folders") {
@@ -26,7 +26,7 @@ extension SecretServerClient: FolderBrowsing {
     func searchPages(_ search: SecretSearch, operation: String) -> PageStream<StoredSecret> {
         let take = configuration.pageSize
         return PagedFetch.stream(
-            pageSize: take, concurrency: configuration.pageConcurrency, bounds: currentListBounds, profile: profile,
+            pageSize: take, concurrency: configuration.pageConcurrency, bounds: configuration.listBounds, profile: profile,
             operation: operation
         ) { [self] skip in
             try await call(operation) {

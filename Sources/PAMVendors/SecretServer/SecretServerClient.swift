@@ -10,7 +10,6 @@ public final class SecretServerClient: VendorClient {
     let configuration: SecretServerConfiguration
     let session: SecretServerSession
     let now: @Sendable () -> Date
-    private let listBounds: Locked<ListBounds>
     /// Secrets as last looked at in this run (check-out lock, comment, fields), by id, so a
     /// check-out after a look-up asks nothing twice.
     let looked = Locked<[String: SecretModel]>([:])
@@ -25,7 +24,6 @@ public final class SecretServerClient: VendorClient {
         self.configuration = configuration
         self.session = SecretServerSession(transport: transport, configuration: configuration, now: now)
         self.now = now
-        self.listBounds = Locked(configuration.listBounds)
     }
 
     public func signOut() async {
@@ -34,15 +32,6 @@ public final class SecretServerClient: VendorClient {
 
     public func sessionStatus() async -> SessionStatus {
         await session.status
-    }
-
-    /// Runs a call, naming this profile in any error.
-    func call<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw PAMError.wrap(error, profile: profile, operation: operation)
-        }
     }
 
     /// The whole secret (without its secret values), looking only: never checks it out.
@@ -109,10 +98,3 @@ public final class SecretServerClient: VendorClient {
     }
 }
 
-extension SecretServerClient: ListBounded {
-    public func bound(lists bounds: ListBounds) {
-        listBounds.withLock { $0 = bounds }
-    }
-
-    var currentListBounds: ListBounds { listBounds.withLock { $0 } }
-}
