@@ -3,8 +3,9 @@
 
 SWIFT ?= swift
 BIN := .build/debug/pamtui
+PREFIX ?= $(HOME)/.local
 
-.PHONY: demo test bench screenshots build release deps clean
+.PHONY: demo test bench screenshots build release install deps clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -14,6 +15,11 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product pamtui
+
+# A release build, as $(PREFIX)/bin/pamtui.
+install: release
+	install -d "$(PREFIX)/bin"
+	install -m 0755 .build/release/pamtui "$(PREFIX)/bin/pamtui"
 
 demo: build
 	$(BIN) demo

@@ -14,7 +14,7 @@ struct PamtuiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pamtui",
         abstract: "Browse and use privileged accounts in PAM products, from the terminal.",
-        discussion: """
+        discussion: HelpText.layout("""
         References to accounts are [PROFILE:]SYSTEM/ACCOUNT; the profile may be left out when the \
         config has only one.
 
@@ -28,7 +28,7 @@ struct PamtuiCommand: AsyncParsableCommand {
           6  transport or TLS
 
         Shell completions: pamtui --generate-completion-script bash|zsh|fish
-        """,
+        """),
         version: "0.1.0",
         subcommands: [
             ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, LeasesCommand.self, SecretCommand.self,
@@ -40,15 +40,6 @@ struct PamtuiCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let location = ConfigLocation.resolve(flag: common.config)
-        if !FileManager.default.fileExists(atPath: location.path) {
-            Console.err("""
-            pamtui: no config at \(location.path).
-              Try it first:      pamtui demo
-              Start a config:    pamtui config example > \(location.path)   (then edit it; chmod 600)
-            """)
-            throw ExitCode(1)
-        }
         let kept = try await TUISession.run(configuration: try common.loadConfiguration(), common: common, options: tui)
         TUISession.reportKept(kept)
     }
@@ -67,8 +58,8 @@ public enum PamtuiMain {
     public static func main() async {
         // Before anything holds a secret: no core dumps, no same-user ptrace.
         ProcessHardening.apply()
+        let typed = Array(CommandLine.arguments.dropFirst())
         do {
-            let typed = Array(CommandLine.arguments.dropFirst())
             try UserTextCheck.check(typed)
             let arguments = PamtuiCommand.arguments(typed)
             var command = try PamtuiCommand.parseAsRoot(arguments)
@@ -91,6 +82,12 @@ public enum PamtuiMain {
             let code = PamtuiCommand.exitCode(for: error)
             // --help, --version and completion scripts: ArgumentParser prints them to stdout.
             if code == .success { PamtuiCommand.exit(withError: error) }
+            if code == .validationFailure,
+                let short = UsageHint.message(for: error, typed: typed, vendorFlags: VendorRegistry.standard.checkoutOptions.map(\.flag))
+            {
+                Console.err(short)
+                exit(2)
+            }
             let message = PamtuiCommand.fullMessage(for: error)
             if !message.isEmpty { Console.err(message) }
             exit(code == .validationFailure ? 2 : code.rawValue)

@@ -114,14 +114,14 @@ import Testing
         try await SimulateProcess.with { simulator in
             let good = try await Pamtui.run(["config", "check", "--resolve", "--config", simulator.configPath])
             #expect(good.status == 0)
-            #expect(good.stdout.contains("OK, 1 profile(s)"))
+            #expect(good.stdout.contains("OK, 1 profile"))
             let bad = try configVariant(of: simulator, name: "bad") { setting("url", to: "\"http://pam.example.com\"", in: $0) + "\nduration = 0\napi_key_env = \"X\"\n" }
             let result = try await Pamtui.run(["config", "check", "--config", bad])
             #expect(result.status == 1)
             #expect(result.stderr.contains("plain http://"))
             #expect(result.stderr.contains("profiles.beyondtrust.duration"))
             #expect(result.stderr.contains("give only one of api_key, api_key_env"))
-            #expect(result.stderr.contains("3 error(s)"))
+            #expect(result.stderr.contains("3 errors"))
         }
     }
 }

@@ -36,7 +36,7 @@ import Testing
                 try await tmux.sendKeys("q", "Left", "Enter")
                 let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
                 #expect(after.contains("EXIT=0"))
-                #expect(after.contains("1 lease(s) still checked out"))
+                #expect(after.contains("1 lease still checked out"))
                 #expect(after.contains("pamtui checkin beyondtrust:DC01/admin"))
                 #expect(try await tmux.alternateScreenOn() == false)
             }

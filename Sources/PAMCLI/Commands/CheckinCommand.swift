@@ -77,7 +77,7 @@ struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
             }
         }
         if failures > 0 {
-            throw PAMError(.server, "\(failures) known request(s) could not be checked in; see 'pamtui leases'")
+            throw PAMError(.server, "\(Plural.count(failures, "known request")) could not be checked in; see them with: \(ShellCommand.pamtui(["leases"]))")
         }
     }
 

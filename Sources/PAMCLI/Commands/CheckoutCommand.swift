@@ -88,13 +88,13 @@ struct CheckoutCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "checkout",
         abstract: "Check out an account's credential and print the lease (not the password).",
-        discussion: """
+        discussion: HelpText.layout("""
         Vendor check-out options (defaults from the profile, then [defaults]):
         \(CheckoutOptions.help(VendorRegistry.standard.checkoutOptions))
 
         An account whose requests need approval prints the pending request and exits 0; \
         'pamtui checkin' on it withdraws the request.
-        """
+        """)
     )
 
     @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
@@ -118,7 +118,10 @@ struct CheckoutCommand: AsyncParsableCommand, GracefulOnSignal {
             switch try await located.checkOut(checkout).outcome {
             case .granted(let lease, let reused):
                 if json { return Records.print(Records.lease(lease)) }
-                Console.out(reused ? LeaseText.reused(lease) : LeaseText.describe(lease))
+                Console.out(
+                    reused
+                        ? LeaseText.reused(lease, askedMinutes: located.askedMinutes(checkout), options: located.vendorOptions)
+                        : LeaseText.describe(lease))
             case .pending(let request):
                 if json { return Records.print(Records.request(request, client: located.client)) }
                 Console.out(LeaseText.pending(request, profile: located.client.profile))
@@ -134,20 +137,34 @@ enum LeaseText {
         return "checked out \(reference(lease)): request \(one(lease.requestID)), expires \(ISODateTime.format(lease.expiresAt)) (in \(minutes) min)"
     }
 
-    static func reused(_ lease: Lease, now: Date = Date()) -> String {
-        let minutes = Int((lease.remaining(at: now) / 60).rounded())
-        return "reusing your open request \(one(lease.requestID)) on \(reference(lease)) (expires \(ISODateTime.format(lease.expiresAt)), in \(minutes) min)"
+    /// A reused request and how long is left; "asked for" only when the operator asked for a
+    /// length (flag or profile) a minute or more away from that. The way to a new request is the
+    /// vendor's option that has a `renew` choice, so no vendor is named here.
+    static func reused(_ lease: Lease, askedMinutes: Int?, options: [CheckoutOptionSpec], now: Date = Date()) -> String {
+        let left = lease.remaining(at: now) / 60
+        var details = left < 1 ? "expires in under a minute" : "expires in \(Int(left.rounded(.down))) min"
+        if let askedMinutes, abs(Double(askedMinutes) - left) >= 1 { details += "; asked for \(askedMinutes) min" }
+        if let renew = options.first(where: { $0.choices?.contains("renew") == true }) {
+            details += " \u{2014} use \(renew.flag) renew for a new one"
+        }
+        return "reusing your open request \(one(lease.requestID)) on \(reference(lease)) (\(details))"
     }
 
     static func pending(_ request: AccessRequest, profile: String) -> String {
-        let reference = one("\(profile):\(request.path)")
-        return "request \(one(request.id)) for \(reference) is pending approval; withdraw it with: pamtui checkin \(reference)"
+        let reference = "\(profile):\(request.path)"
+        return "request \(one(request.id)) for \(one(reference)) is pending approval; withdraw it with: \(ShellCommand.pamtui(["checkin", reference]))"
     }
 
     /// A lease that a release could not end, with the exact command that ends it.
     static func stillOpen(_ lease: Lease, _ error: PAMError) -> String {
         "could not check in request \(one(lease.requestID)) on \(reference(lease)) (\(one(error.message))); it stays open until "
-            + "\(ISODateTime.format(lease.expiresAt)); check in with: pamtui checkin --request \(one(lease.requestID)) -p \(one(lease.profile))"
+            + "\(ISODateTime.format(lease.expiresAt)); check in with: "
+            + ShellCommand.pamtui(["checkin", "--request", lease.requestID, "-p", lease.profile])
+    }
+
+    /// How to check `lease` in, as a command to paste.
+    static func checkInCommand(_ lease: Lease) -> String {
+        ShellCommand.pamtui(["checkin", "\(lease.profile):\(lease.systemName)/\(lease.accountName)"])
     }
 
     /// `PROFILE:SYSTEM/ACCOUNT` of a lease, on one line whatever the server named them.

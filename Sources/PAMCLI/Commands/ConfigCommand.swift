@@ -30,10 +30,11 @@ struct ConfigCommand: AsyncParsableCommand {
             unresolved.forEach { Console.err($0) }
             let errors = result.errors.count + unresolved.count
             guard errors == 0 else {
-                throw PAMError(.configuration, "\(path): \(errors) error(s)")
+                throw PAMError(.configuration, "\(path): \(Plural.count(errors, "error"))")
             }
             let count = result.configuration?.profiles.count ?? 0
-            Console.out("\(path): OK, \(count) profile(s)\(result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning(s)")")
+            let warnings = result.warnings.isEmpty ? "" : ", \(Plural.count(result.warnings.count, "warning"))"
+            Console.out("\(path): OK, \(Plural.count(count, "profile"))\(warnings)")
         }
 
         private func resolveProblems(_ profile: Profile) -> [String] {

@@ -57,7 +57,8 @@ struct DemoCommand: AsyncParsableCommand {
     static var steps: [[String]] { VendorRegistry.standard.simulated.flatMap(\.demoSteps) }
 
     private func run(_ arguments: [String], configPath: String) async throws {
-        Console.out("$ pamtui " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
+        // As typed: the config is the demo's own, gone when it ends, so it is left out.
+        Console.out("$ " + (["pamtui"] + arguments).map(ShellCommand.quoted).joined(separator: " "))
         var passed = ["--config", configPath]
         if common.trace { passed.append("--trace") }
         if let traceFile = common.traceFile { passed += ["--trace-file", traceFile] }

@@ -8,11 +8,11 @@ struct LeasesCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "leases",
         abstract: "List the leases on record (the lease journal), checked against the servers.",
-        discussion: """
+        discussion: HelpText.layout("""
         Every check-out is journaled in $XDG_STATE_HOME/pamtui/leases.jsonl (no secrets, mode 0600) \
         before it is sent, so a lease from a run that crashed or lost its answer is listed here. \
         'pamtui checkin --all-known' checks them all in.
-        """
+        """)
     )
 
     @Flag(name: .long, help: "Print JSON instead of a table.")

@@ -6,11 +6,11 @@ struct ShowCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print an account's password or SSH key to stdout (and nothing else).",
-        discussion: """
+        discussion: HelpText.layout("""
         Uses my active request on the account, or checks it out (the lease stays open until you \
         check in or it expires; a note on stderr says so). --checkin releases a request that show \
         opened itself as soon as the secret is printed.
-        """
+        """)
     )
 
     @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
@@ -73,7 +73,7 @@ struct ShowCommand: AsyncParsableCommand, GracefulOnSignal {
     private func settle(_ opened: Lease?, located: AccountLocator, after failure: PAMError?) async throws {
         guard let lease = opened else { return }
         guard checkin else {
-            return Console.err("pamtui: \(LeaseText.describe(lease)); check in with: pamtui checkin \(LeaseText.reference(lease))")
+            return Console.err("pamtui: \(LeaseText.describe(lease)); check in with: \(LeaseText.checkInCommand(lease))")
         }
         do {
             try await located.keeper.releaseSurely(

@@ -10,14 +10,15 @@ struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Serve simulated vendor APIs on loopback (for the demo, tests and trying pamtui).",
-        discussion: """
-        When ready, prints exactly one JSON line on stdout:
-          {"ready":true,"ca":PATH|null,"config":PATH|null,"vendors":{"beyondtrust":{"url":…,"apiKey":…}}}
+        discussion: HelpText.layout("""
+        When ready, prints exactly one JSON line on stdout (here in two):
+          {"ready":true,"ca":PATH|null,"config":PATH|null,
+           "vendors":{"VENDOR":{"url":…,"apiKey":…}}}
         then serves until SIGINT or SIGTERM and exits 0.
 
         Faults (--faults, comma-separated):
         \(FaultPlan.help)
-        """
+        """)
     )
 
     @Option(name: .long, help: ArgumentHelp("Vendors to simulate: a comma list or 'all'.", valueName: "list"))

@@ -11,7 +11,7 @@ enum Console {
     }
 
     static func err(_ text: String) {
-        write(text + "\n", to: 2)
+        write(ShellCommand.completing(text) + "\n", to: 2)
     }
 
     static func warn(_ text: String) {

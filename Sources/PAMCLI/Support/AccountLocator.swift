@@ -9,6 +9,8 @@ struct AccountLocator {
     let account: Account
     /// Journals check-outs and releases, so none is forgotten.
     let keeper: LeaseKeeper
+    /// The profile's check-out length, when it sets one (or `[defaults]` does).
+    let defaultMinutes: Int?
 
     /// Finds the account named by `reference` (the profile may be left out when there is one).
     init(_ reference: String, profile: String?, in workspace: Workspace) async throws {
@@ -22,7 +24,35 @@ struct AccountLocator {
         }
         self.client = checkout
         self.keeper = workspace.keeper
-        self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
+        self.defaultMinutes = try? workspace.configuration.profile(named: checkout.profile).defaults.durationMinutes
+        do {
+            self.account = try await checkout.findAccount(systemName: parsed.systemName, accountName: parsed.accountName)
+        } catch var error as PAMError where error.kind == .notFound {
+            guard let browsing = checkout as? any AccountBrowsing else { throw error }
+            error.message += await Self.nearestNames(systemName: parsed.systemName, accountName: parsed.accountName, in: browsing)
+            throw error
+        }
+    }
+
+    /// "; did you mean …?" with up to three accounts of the same system, or, when the system has
+    /// none (it does not exist), up to three systems; empty when nothing is close. Listed through
+    /// the capabilities only after a not-found, so a found account costs nothing more.
+    static func nearestNames(systemName: String, accountName: String, in client: any AccountBrowsing) async -> String {
+        let accounts = (try? await client.listAccounts(.systemName(systemName))) ?? []
+        if !accounts.isEmpty {
+            let names = Suggestion.nearest(to: accountName, in: accounts.map(\.name))
+            return names.isEmpty ? "" : "; did you mean \(alternatives(names.map { "\(accounts[0].systemName)/\($0)" }))?"
+        }
+        guard let systems = client as? any SystemBrowsing,
+            let names = try? await systems.listSystems().map(\.name), !names.contains(systemName)
+        else { return "" }
+        let near = Suggestion.nearest(to: systemName, in: names)
+        return near.isEmpty ? "; there is no system \(systemName)" : "; there is no system \(systemName): did you mean \(alternatives(near))?"
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func alternatives(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// Checks the account out with the command's options, and fetches `field` under the lease
@@ -45,9 +75,14 @@ struct AccountLocator {
 
     /// The command's request, its options checked against what the profile's vendor declares.
     private func request(_ options: CheckoutOptions) throws -> CheckoutRequest {
-        let declared = (try? VendorRegistry.standard.module(client.vendor).schema.checkoutOptions) ?? []
-        return try options.request(for: account, vendorOptions: declared, profile: client.profile)
+        try options.request(for: account, vendorOptions: vendorOptions, profile: client.profile)
     }
+
+    /// The check-out options the profile's vendor declares.
+    var vendorOptions: [CheckoutOptionSpec] { (try? VendorRegistry.standard.module(client.vendor).schema.checkoutOptions) ?? [] }
+
+    /// The length the operator asked for: `--duration`, else the profile's; nil when neither.
+    func askedMinutes(_ options: CheckoutOptions) -> Int? { options.duration ?? defaultMinutes }
 
     /// My open requests on this account: checked out, approved or pending.
     func openRequests() async throws -> [AccessRequest] {

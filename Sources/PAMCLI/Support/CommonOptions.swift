@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PAMConfig
 import PAMCore
 import PAMModules
@@ -18,11 +19,30 @@ struct CommonOptions: ParsableArguments {
     /// The config path in use.
     var configPath: String { ConfigLocation.resolve(flag: config).path }
 
-    /// Loads the config and prints its warnings.
+    /// Loads the config and prints its warnings. Commands printed from here on name it.
     func loadConfiguration() throws -> PAMConfiguration {
+        let configPath = configPath
+        ShellCommand.use(configPath: configPath)
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            Console.err("pamtui: " + Self.missing(configPath))
+            throw ExitCode(1)
+        }
         let configuration = try ConfigLoader.load(path: configPath, vendors: VendorRegistry.standard.schemas)
         for warning in configuration.warnings { Console.warn(warning.description) }
         return configuration
+    }
+
+    /// What to do without a config, as commands that work when pasted (the folder may be new).
+    /// Call after `ShellCommand.use`, so the check names the same file.
+    static func missing(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let quoted = ShellCommand.quoted(path)
+        return """
+            no config at \(path).
+              Try it first:    pamtui demo
+              Start a config:  mkdir -p \(ShellCommand.quoted(folder)) && pamtui config example > \(quoted) && chmod 600 \(quoted)
+              Then edit it and check it with: \(ShellCommand.pamtui(["config", "check"]))
+            """
     }
 
     /// The trace observer, when tracing was asked for.

@@ -73,10 +73,10 @@ enum TUISession {
     /// Tells the user, after the terminal is restored, which leases are still checked out.
     static func reportKept(_ leases: [Lease]) {
         guard !leases.isEmpty else { return }
-        Console.err("pamtui: \(leases.count) lease(s) still checked out:")
+        Console.err("pamtui: \(Plural.count(leases.count, "lease")) still checked out:")
         for lease in leases {
-            let path = "\(lease.profile):\(lease.systemName)/\(lease.accountName)"
-            Console.err("  \(path) until \(ISODateTime.format(lease.expiresAt)) (check in: pamtui checkin \(path))")
+            // The command last on its line, so the whole rest of the line can be pasted.
+            Console.err("  \(LeaseText.reference(lease)) until \(ISODateTime.format(lease.expiresAt)); check in with: \(LeaseText.checkInCommand(lease))")
         }
     }
 }

@@ -1,4 +1,5 @@
-/// The known name closest to a misspelt one, for "did you mean" hints in config and theme errors.
+/// The known names closest to a misspelt one, for "did you mean" hints in config, theme,
+/// command-line and not-found errors.
 public enum Suggestion {
     /// A candidate equal ignoring case (and, with `ignoringSeparators`, `_` and `-`), else the
     /// closest within `maxDistance` edits; nil when none is close.
@@ -18,6 +19,21 @@ public enum Suggestion {
             if found <= maxDistance, found < (best?.distance ?? Int.max) { best = (candidate, found) }
         }
         return best?.word
+    }
+
+    /// Up to `limit` candidates nearest to `word`, nearest first (ties by name): those equal
+    /// ignoring case, then those within `maxDistance` edits (default: a third of the word's
+    /// length, at least 2), ignoring case.
+    public static func nearest(
+        to word: String, in candidates: some Collection<String>, limit: Int = 3, maxDistance: Int? = nil
+    ) -> [String] {
+        let target = word.lowercased()
+        let bound = maxDistance ?? max(2, target.count / 3)
+        let scored = Set(candidates).compactMap { candidate -> (String, Int)? in
+            let found = distance(target, candidate.lowercased())
+            return found <= bound ? (candidate, found) : nil
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(max(0, limit)).map(\.0)
     }
 
     /// Levenshtein distance.
