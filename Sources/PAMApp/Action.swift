@@ -31,6 +31,9 @@ public enum Action: Sendable, Equatable {
     case exchange(HTTPExchange)
     /// A profile's server session after a call.
     case session(profile: String, SessionStatus)
+    /// The text fields' history as on file, or why it could not be read or written.
+    case historyLoaded(InputHistory)
+    case historyFailed(String)
     /// Lines to show in a message overlay (the clipboard doctor's report).
     case report(title: String, lines: [String])
 }
@@ -46,15 +49,23 @@ public enum SecretPurpose: Sendable, Equatable {
 public struct ActionError: Error, Sendable, Equatable {
     public var message: String
     public var kind: PAMError.Kind
+    /// The parts of `message`, for the messages view: the profile and operation, and the rest.
+    public var profile: String?
+    public var operation: String?
+    public var detail: String
 
     public init(_ error: any Error) {
         let pam = PAMError.wrap(error)
         message = pam.description
         kind = pam.kind
+        profile = pam.profile
+        operation = pam.operation
+        detail = pam.message
     }
 
     public init(message: String, kind: PAMError.Kind) {
         self.message = message
         self.kind = kind
+        detail = message
     }
 }

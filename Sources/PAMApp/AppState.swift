@@ -79,51 +79,15 @@ public struct ProfileData: Sendable, Equatable {
 /// Selection, scroll and filter of one pane.
 public struct PaneState: Sendable, Equatable {
     public var selected = 0
-    public var filter = ""
-    public var filterInverted = false
+    /// The filter being typed or kept; `filter` is its text.
+    public var filterInput = TextField(history: InputHistory.filter)
+    public var filter: String {
+        get { filterInput.text }
+        set { filterInput.setText(newValue) }
+    }
+    /// The column `o` sorts by and `O` reverses; nil keeps the server's order.
+    public var sort: PaneSort?
     public init() {}
-}
-
-/// The check-out dialog's fields.
-public struct CheckoutForm: Sendable, Equatable {
-    public var account: Account
-    public var reason: String
-    public var duration: String
-    /// The vendor's check-out options, shown as fields after the duration, and their values.
-    public var options: [CheckoutOptionSpec] = []
-    public var optionValues: [String: String] = [:]
-    /// 0 reason, 1 duration, then one per option, then OK and Cancel.
-    public var focus = 0
-    public var error: String?
-
-    public init(
-        account: Account, reason: String, duration: String, options: [CheckoutOptionSpec] = [], optionValues: [String: String] = [:]
-    ) {
-        self.account = account
-        self.reason = reason
-        self.duration = duration
-        self.options = options
-        self.optionValues = optionValues
-    }
-
-    /// Fields before the buttons.
-    public var fieldCount: Int { 2 + options.count }
-    public var cancelIndex: Int { fieldCount + 1 }
-
-    /// The option the focus is on, if any.
-    public var focusedOption: CheckoutOptionSpec? {
-        options.indices.contains(focus - 2) ? options[focus - 2] : nil
-    }
-
-    /// An option's value as the dialog shows it: the set one, else the vendor's default.
-    public func value(_ option: CheckoutOptionSpec) -> String { optionValues[option.key] ?? option.defaultValue ?? "" }
-
-    /// Moves a choice option to its next (or previous) value.
-    public mutating func cycle(_ option: CheckoutOptionSpec, forward: Bool) {
-        guard let choices = option.choices, !choices.isEmpty else { return }
-        let index = choices.firstIndex(of: value(option)) ?? 0
-        optionValues[option.key] = choices[(index + (forward ? 1 : choices.count - 1)) % choices.count]
-    }
 }
 
 /// What is open on top of the panes.
@@ -134,9 +98,11 @@ public enum Overlay: Sendable, Equatable {
     case confirmCheckin(leaseID: String, confirm: Bool)
     /// Quitting with leases: 0 check in all, 1 keep them, 2 cancel (the default).
     case quit(choice: Int)
-    case help(query: String, selected: Int)
-    case palette(text: String, selected: Int)
-    case auditLog
+    case help(query: TextField, selected: Int)
+    case palette(text: TextField, selected: Int)
+    case auditLog(LogViewer)
+    /// Every error, warning and notice of the session, newest first.
+    case messages(LogViewer)
     case message(title: String, lines: [String])
     /// Which field of the target to copy; Enter copies the selected one.
     case fieldPicker(FieldChoice, selected: Int)
@@ -224,6 +190,8 @@ public struct ClipboardHold: Sendable, Equatable {
 public struct AuditEntry: Sendable, Equatable {
     public var at: Date
     public var text: String
+    /// A failed call or operation, drawn as an error.
+    public var isError = false
 }
 
 /// Everything the UI shows. Changed only by `reduce`.
@@ -258,7 +226,13 @@ public struct AppState: Sendable, Equatable {
     public var reveal: Reveal?
     public var clipboard: ClipboardHold?
     public var flash: Flash?
+    /// What the status line flashed, kept in full for the messages view.
+    public var messages = MessageLog()
     public var audit: [AuditEntry] = []
+    /// Recent values of the text fields, loaded and saved through effects.
+    public var history = InputHistory()
+    /// The minutes asked for by check-outs in flight, by request id (a reused lease says both).
+    public var askedMinutes: [Int: Int] = [:]
     public var settings: Settings
     public var nextRequestID = 1
     public var quitting = false

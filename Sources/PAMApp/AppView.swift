@@ -35,30 +35,17 @@ public struct AppView {
     }
 
     private func drawStatus(_ state: AppState, into grid: inout CellGrid, in rect: Rect) {
-        let keymap = state.settings.keymap
-        let hints = (keymap.tables[.panes] ?? []).filter(\.hint).compactMap { binding -> KeyHint? in
-            guard let key = binding.keys.first, !(state.settings.readonly && binding.command.isPrivileged) else { return nil }
-            return KeyHint(key.name, binding.command.hintLabel)
-        }
         var message = state.flash?.text ?? ""
-        if state.filterEditing { message = "/\(state.pane(state.focus).filter)█" }
-        StatusLine(message: message, messageRole: state.flash?.isError == true ? .flashError : .flash, hints: hints, glyphs: glyphs)
+        // The filter input takes the message's place: blanks reserve its room from the hints.
+        let filterWidth = max(12, rect.width / 2 - 2)
+        if state.filterEditing { message = String(repeating: " ", count: filterWidth) }
+        StatusLine(message: message, messageRole: state.flash?.isError == true ? .flashError : .flash, hints: KeyHints.hints(state),
+                   more: state.filterEditing ? nil : KeyHints.more(state), glyphs: glyphs)
             .render(into: &grid, in: rect)
-    }
-}
-
-extension Command {
-    /// The short label in the status line.
-    var hintLabel: String {
-        switch self {
-        case .filter: "filter"
-        case .checkout: "checkout"
-        case .checkin: "checkin"
-        case .reveal: "reveal"
-        case .copy: "copy"
-        case .help: "help"
-        case .quit: "quit"
-        default: rawValue
+        if state.filterEditing {
+            grid.put("/", x: rect.x + 1, y: rect.y, role: .statusKey)
+            TextFieldView(state.pane(state.focus).filterInput, focused: true, glyphs: glyphs)
+                .render(into: &grid, x: rect.x + 2, y: rect.y, width: filterWidth - 1)
         }
     }
 }

@@ -6,9 +6,10 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case focusFolders = "focus-folders", focusTasks = "focus-tasks", focusLeases = "focus-leases"
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case open, back
-    case filter, invertFilter = "invert-filter"
+    case filter
     case checkout, checkin, reveal, copy, copyUsername = "copy-username", copyField = "copy-field", refresh
-    case help, palette, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
+    case sort, sortReverse = "sort-reverse"
+    case help, palette, messages, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
     case profile, theme
     case quit
 
@@ -31,8 +32,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .bottom: "Go to the last row"
         case .open: "Open: show the selection's contents, or check out an account"
         case .back: "Back: close a dialog, clear the filter"
-        case .filter: "Filter the pane (fuzzy)"
-        case .invertFilter: "Invert the filter"
+        case .filter: "Filter the pane: words in any column, 'exact ^prefix !not"
         case .checkout: "Check out the selected account"
         case .checkin: "Check in the selected lease"
         case .reveal: "Reveal the secret for a few seconds"
@@ -40,6 +40,9 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .copyUsername: "Copy the username"
         case .copyField: "Copy any field: pick it from a list"
         case .refresh: "Reload the focused pane from the server"
+        case .sort: "Sort the pane by its next column"
+        case .sortReverse: "Reverse the pane's sort"
+        case .messages: "Messages: every error, warning and notice, in full"
         case .help: "Help: keys and commands"
         case .palette: "Command palette"
         case .auditLog: "Audit log of API calls and actions"
@@ -48,6 +51,31 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .profile: "Switch profile: :profile NAME"
         case .theme: "Switch theme: :theme NAME"
         case .quit: "Quit (asks about open leases)"
+        }
+    }
+
+    /// How the palette groups commands, in the order it lists the groups.
+    public enum Group: String, Sendable, CaseIterable {
+        case leases = "Leases", secrets = "Secrets", view = "View", goTo = "Go to", settings = "Settings", app = "App"
+    }
+
+    public var group: Group {
+        switch self {
+        case .checkout, .checkin: .leases
+        case .reveal, .copy, .copyUsername, .copyField: .secrets
+        case .filter, .sort, .sortReverse, .refresh, .open, .back: .view
+        case .focusProfiles, .focusSystems, .focusAccounts, .focusFolders, .focusTasks, .focusLeases: .goTo
+        case .focusNext, .focusPrevious, .up, .down, .pageUp, .pageDown, .top, .bottom: .goTo
+        case .mouse, .theme, .profile, .clipboardDoctor: .settings
+        case .help, .palette, .messages, .auditLog, .quit: .app
+        }
+    }
+
+    /// Movement keys are no commands to run by name: the palette leaves them out.
+    public var inPalette: Bool {
+        switch self {
+        case .focusNext, .focusPrevious, .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .palette: false
+        default: true
         }
     }
 

@@ -30,13 +30,13 @@ struct DetailView {
             if let maximum = account.maximumDurationMinutes { items.append(KeyValueItem("Max lease", "\(maximum) min")) }
         }
         guard let lease = Presentation.focusedLease(state) else {
-            return items + [KeyValueItem("Password", "check out with c", role: .muted)]
+            return items + [KeyValueItem("Password", "check out with \(Self.key(.checkout, state))", role: .muted)]
         }
         if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
         if state.reveal?.key == lease.id, let value = secret(lease.id) {
             items += revealed("Password", value, state)
         } else {
-            items += [.masked("Password", glyphs: glyphs), KeyValueItem("", "r reveal · y copy", role: .muted)]
+            items += [.masked("Password", glyphs: glyphs)]
         }
         let total = max(1, Int(lease.expiresAt.timeIntervalSince(lease.issuedAt)))
         let role: StyleRole = switch Presentation.urgency(lease, now: state.now) {
@@ -52,10 +52,15 @@ struct DetailView {
     }
 
     /// A request that waits for an approver: what it is and how to withdraw it.
-    func pendingItems(_ pending: PendingRequest) -> [KeyValueItem] {
+    func pendingItems(_ pending: PendingRequest, _ state: AppState) -> [KeyValueItem] {
         [KeyValueItem("Account", pending.request.path), KeyValueItem("Request", pending.request.id),
          KeyValueItem("State", pending.request.state.label, role: .warn), KeyValueItem("Reason", pending.request.reason ?? "—"),
-         KeyValueItem("", "i withdraws it", role: .muted)]
+         KeyValueItem("Next", "\(Self.key(.checkin, state)) withdraws it", role: .muted)]
+    }
+
+    /// The key bound to `command` (the keymap may rebind it), or its palette name.
+    static func key(_ command: Command, _ state: AppState) -> String {
+        state.settings.keymap.keys(for: command, in: .panes).first?.name ?? ":\(command.rawValue)"
     }
 
     func profileItems(_ state: AppState) -> [KeyValueItem] {
@@ -100,6 +105,6 @@ struct DetailView {
                 items.append(.masked(field.label, glyphs: glyphs))
             }
         }
-        return items + [KeyValueItem("", "r reveal · y copy · u username", role: .muted)]
+        return items
     }
 }

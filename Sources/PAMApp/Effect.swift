@@ -1,4 +1,5 @@
 import PAMCore
+import PAMScreen
 
 /// Work `reduce` asks for; the effect runner performs it off the UI thread and answers with actions.
 public indirect enum Effect: Sendable, Equatable {
@@ -17,12 +18,18 @@ public indirect enum Effect: Sendable, Equatable {
     case fetchSecret(Lease, purpose: SecretPurpose)
     /// Fetch one field of an account or stored secret into the store under `key`.
     case fetchField(profile: String, CredentialTarget, field: String, lease: Lease?, key: String, purpose: SecretPurpose)
+    /// Copy a value that is no secret (a path, a host, a user name); answers `.copied`.
+    case copyText(String, subject: String, clearAfterSeconds: Int)
     case clearClipboard
     /// Explain the clipboard backend in use.
     case clipboardDoctor
     /// Wipe a secret from the store (masked again, lease ended).
     case forgetSecret(key: String)
     case setMouse(Bool)
+    /// Read the text fields' history file (answered by `.historyLoaded`).
+    case loadHistory
+    /// Write the text fields' history file.
+    case saveHistory(InputHistory)
     /// Draw with another theme (the terminal loads it).
     case setTheme(String)
     /// Ring the terminal bell (a lease is running out).

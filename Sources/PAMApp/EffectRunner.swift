@@ -1,5 +1,6 @@
 import Foundation
 import PAMCore
+import PAMScreen
 
 /// Puts secrets in the clipboard and takes them out again (implemented over PAMClipboard).
 public protocol SecretClipboard: Sendable {
@@ -25,12 +26,19 @@ public final class EffectRunner: Sendable {
     private let onQuit: @Sendable () -> Void
     /// Journals every check-out, so one whose answer is lost is found again.
     private let keeper: LeaseKeeper
+    /// Where the text fields' history lives; nil keeps it in memory only (tests).
+    private let historyFile: InputHistoryFile?
+    /// The newest history waiting to be written, and whether a writer is at it: saves are
+    /// written one at a time, newest last, so an older one never lands over a newer one.
+    private let historyWrite = Locked<(pending: InputHistory?, writing: Bool)>((nil, false))
 
     public init(
         clients: @escaping ClientProvider, clipboard: (any SecretClipboard)?, secrets: SecretStore = SecretStore(),
-        inbox: Inbox, keeper: LeaseKeeper = LeaseKeeper(journal: nil), onQuit: @escaping @Sendable () -> Void = {}
+        inbox: Inbox, keeper: LeaseKeeper = LeaseKeeper(journal: nil), history: InputHistoryFile? = nil,
+        onQuit: @escaping @Sendable () -> Void = {}
     ) {
         self.keeper = keeper
+        self.historyFile = history
         self.clients = clients
         self.clipboard = clipboard
         self.secrets = secrets
@@ -60,6 +68,8 @@ public final class EffectRunner: Sendable {
             subscriptions.withLock { $0.removeValue(forKey: id) }?.cancel()
         case .setMouse, .setTheme, .bell:
             break
+        case .saveHistory(let history):
+            saveHistory(history)
         default:
             inFlight.withLock { $0 += 1 }
             Task.detached { [self] in await settle(effect) }
@@ -87,6 +97,32 @@ public final class EffectRunner: Sendable {
             }
         }
         subscriptions.withLock { $0.updateValue(task, forKey: id) }?.cancel()
+    }
+
+    /// Queues `history` for writing; one writer task drains the queue (counted in flight).
+    private func saveHistory(_ history: InputHistory) {
+        guard let historyFile else { return }
+        let start = historyWrite.withLock { slot -> Bool in
+            slot.pending = history
+            defer { slot.writing = true }
+            return !slot.writing
+        }
+        guard start else { return }
+        inFlight.withLock { $0 += 1 }
+        Task.detached { [self] in
+            while let next = historyWrite.withLock({ slot -> InputHistory? in
+                defer { slot.pending = nil }
+                if slot.pending == nil { slot.writing = false }
+                return slot.pending
+            }) {
+                do {
+                    try historyFile.save(next)
+                } catch {
+                    inbox.post(.historyFailed("\(error)"))
+                }
+            }
+            inFlight.withLock { $0 -= 1 }
+        }
     }
 
     /// Ends every subscription (on quit).
@@ -175,13 +211,25 @@ public final class EffectRunner: Sendable {
                 guard let value = values.first?.value else { throw PAMError(.notFound, "\(target.path) has no \(field)", profile: profile) }
                 return value
             }
+        case .copyText(let text, let subject, let seconds):
+            // Through the store like a secret, so the clipboard gets bytes that are wiped after.
+            return await obtain(key: "text:\(subject)", subject: subject, purpose: .copy(clearAfterSeconds: seconds)) {
+                SecretBytes(utf8: text)
+            }
         case .clearClipboard:
             let verified = await clipboard?.clear() ?? false
             return .clipboardCleared(verified: verified)
         case .clipboardDoctor:
             let lines = await clipboard?.doctor() ?? ["no clipboard: install wl-clipboard or xclip, or run inside tmux"]
             return .report(title: "Clipboard", lines: lines)
-        case .forgetSecret, .quit, .setMouse, .setTheme, .bell, .subscribe, .cancel:
+        case .loadHistory:
+            guard let historyFile else { return nil }
+            do {
+                return .historyLoaded(try historyFile.load())
+            } catch {
+                return .historyFailed("\(error)")
+            }
+        case .forgetSecret, .quit, .setMouse, .setTheme, .bell, .subscribe, .cancel, .saveHistory:
             return nil
         }
     }

@@ -4,66 +4,105 @@ import PAMScreen
 /// Filtered account lists by query, for one source list. A frame asks for the filtered accounts
 /// several times, typing extends the query one character at a time, and backspace returns to an
 /// earlier query; with 100,000 rows a full scan per keystroke is what this avoids. Earlier queries
-/// are kept as row indexes (4 bytes a row); only the current one as accounts. It is part of
-/// `AppState` (the reducer keeps it up to date after every action) and, being derived data,
-/// never makes two states unequal.
+/// are kept as row indexes in list order with each row's rank (5 bytes a row); only the current
+/// one as ranked accounts. It is part of `AppState` (the reducer keeps it up to date after every
+/// action) and, being derived data, never makes two states unequal.
 public struct FilterCache: Sendable, Equatable {
     public init() {}
 
     public static func == (lhs: FilterCache, rhs: FilterCache) -> Bool { true }
 
+    /// The rows a query kept, in list order, and the rank of each.
+    private struct Entry {
+        var rows: [Int32]
+        var ranks: [UInt8]
+    }
+
     /// The list the results came from; holding it keeps its storage (the identity) alive.
     private var source: [Account] = []
-    private var indexes: [String: [Int32]] = [:]
+    private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var current: (key: String, accounts: FilteredAccounts)?
     private static let capacity = 32
 
-    /// The accounts of `all` that pass the pane's filter.
+    /// The accounts of `all` that pass the pane's filter, best ranked first.
     mutating func filter(_ all: [Account], _ pane: PaneState) -> FilteredAccounts {
         if !sameStorage(all, source) {
             source = all
-            indexes.removeAll()
+            entries.removeAll()
             order.removeAll()
             current = nil
         }
-        let key = (pane.filterInverted ? "!" : "") + pane.filter
+        let key = pane.filter
         if let current, current.key == key { return current.accounts }
-        let accounts = FilteredAccounts(source: all, indexes: indexes[key] ?? scan(pane, key: key))
+        let query = FilterQuery(key)
+        guard !query.isEmpty else { return FilteredAccounts(source: all, indexes: nil) }
+        let entry = entries[key] ?? scan(query, key: key)
+        let accounts = FilteredAccounts(source: all, indexes: Self.ranked(entry, maximum: query.maximumRank))
         current = (key, accounts)
         return accounts
     }
 
     /// The result for `all` and the pane's query if it is the one held, without changing anything.
     func cached(_ all: [Account], _ pane: PaneState) -> FilteredAccounts? {
-        guard let current, current.key == (pane.filterInverted ? "!" : "") + pane.filter, sameStorage(all, source) else { return nil }
+        guard let current, current.key == pane.filter, sameStorage(all, source) else { return nil }
         return current.accounts
     }
 
-    /// Scans the rows the longest cached prefix of the query kept (a subsequence match is
-    /// monotonic: whatever matches "adm" also matches "ad"), or every row.
-    private mutating func scan(_ pane: PaneState, key: String) -> [Int32] {
-        var base: [Int32]?
-        if !pane.filterInverted {
-            var prefix = pane.filter
-            while base == nil && !prefix.isEmpty {
-                prefix.removeLast()
-                base = indexes[prefix]
+    /// The columns a query looks in, for every account.
+    @inline(__always)
+    static func rank(_ query: FilterQuery, _ account: Account) -> Int? {
+        query.rank(columns: 4) { column in
+            switch column {
+            case 0: account.name
+            case 1: account.systemName
+            case 2: account.domain
+            default: account.platform
             }
         }
-        let matcher = FuzzyMatcher(pane.filter)
-        let passes: (Int32) -> Bool = { index in
-            let account = self.source[Int(index)]
-            // Field by field, not through an array: no allocation per row.
-            let found = matcher.contains(account.name) || matcher.contains(account.systemName)
-                || account.domain.map(matcher.contains) == true
-            return found != pane.filterInverted
+    }
+
+    /// Scans the rows of the longest cached prefix of the query that narrows to it (whatever
+    /// matches `adm` also matches `ad`), or every row.
+    private mutating func scan(_ query: FilterQuery, key: String) -> Entry {
+        var base: [Int32]?
+        var prefix = key
+        while base == nil && !prefix.isEmpty {
+            prefix.removeLast()
+            if let entry = entries[prefix], FilterQuery(prefix).narrows(to: query) { base = entry.rows }
         }
-        let kept = (base ?? (0..<Int32(source.count)).map { $0 }).filter(passes)
-        indexes[key] = kept
+        var kept = Entry(rows: [], ranks: [])
+        source.withUnsafeBufferPointer { accounts in
+            func visit(_ index: Int32) {
+                guard let rank = Self.rank(query, accounts[Int(index)]) else { return }
+                kept.rows.append(index)
+                kept.ranks.append(UInt8(clamping: rank))
+            }
+            if let base {
+                for index in base { visit(index) }
+            } else {
+                for index in 0..<Int32(accounts.count) { visit(index) }
+            }
+        }
+        entries[key] = kept
         order.append(key)
-        if order.count > Self.capacity { indexes.removeValue(forKey: order.removeFirst()) }
+        if order.count > Self.capacity { entries.removeValue(forKey: order.removeFirst()) }
         return kept
+    }
+
+    /// The kept rows best rank first, list order within a rank: a counting sort, linear in rows.
+    private static func ranked(_ entry: Entry, maximum: Int) -> [Int32] {
+        let top = min(255, max(0, maximum))
+        var starts = [Int](repeating: 0, count: top + 2)
+        for rank in entry.ranks { starts[top - min(Int(rank), top) + 1] += 1 }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var ranked = [Int32](repeating: 0, count: entry.rows.count)
+        for (position, rank) in entry.ranks.enumerated() {
+            let bucket = top - min(Int(rank), top)
+            ranked[starts[bucket]] = entry.rows[position]
+            starts[bucket] += 1
+        }
+        return ranked
     }
 
     private func sameStorage(_ a: [Account], _ b: [Account]) -> Bool {

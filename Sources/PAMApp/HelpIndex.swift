@@ -12,6 +12,8 @@ public enum HelpIndex {
     public struct Completion: Sendable, Equatable {
         public var text: String
         public var summary: String
+        /// False for a command that does nothing here now (listed after those that do, muted).
+        public var applies = true
     }
 
     /// Every command with its keys, filtered by `query` against name, keys and summary.
@@ -23,18 +25,37 @@ public enum HelpIndex {
         }
     }
 
-    /// Palette completions: commands whose name starts with `text`, then those containing it; after
-    /// a command that takes an argument and a space, its arguments (profile or theme names).
+    /// Palette completions: after a command that takes an argument and a space, its arguments
+    /// (profile or theme names). Otherwise the palette's commands (no movement keys) by how well
+    /// they match (the name exactly, its start, inside it, then the summary), those that apply
+    /// now before the rest, by group.
     public static func completions(_ text: String, state: AppState) -> [Completion] {
         if let (command, argument) = splitArgument(text) {
             return ranked(arguments(for: command, state: state), by: argument).map {
                 Completion(text: "\(command.rawValue) \($0)", summary: argumentSummary(command, $0, state: state))
             }
         }
-        let lower = text.lowercased().replacingOccurrences(of: " ", with: "-")
-        return ranked(Command.allCases.map(\.rawValue), by: lower).compactMap { name in
-            Command(rawValue: name).map { Completion(text: name, summary: $0.summary) }
+        let query = text.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
+        let groups = Command.Group.allCases
+        let ordered = Command.allCases.enumerated().compactMap { order, command -> (key: [Int], command: Command)? in
+            guard command.inPalette, let tier = tier(command, query) else { return nil }
+            let applies = command.applies(in: state)
+            return ([tier, applies ? 0 : 1, groups.firstIndex(of: command.group) ?? 0, order], command)
+        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        return ordered.map { entry in
+            let command = entry.command
+            return Completion(text: command.rawValue, summary: "\(command.group.rawValue) · \(command.summary)", applies: command.applies(in: state))
         }
+    }
+
+    /// 0 the exact name, 1 its start, 2 inside it, 3 in the summary; nil no match.
+    private static func tier(_ command: Command, _ query: String) -> Int? {
+        guard !query.isEmpty else { return 1 }
+        let name = command.rawValue
+        if name == query { return 0 }
+        if name.hasPrefix(query) { return 1 }
+        if name.contains(query) { return 2 }
+        return command.summary.localizedCaseInsensitiveContains(query.replacingOccurrences(of: "-", with: " ")) ? 3 : nil
     }
 
     /// `theme nord` → (.theme, "nord"); nil when the text is not a command taking an argument plus a space.

@@ -13,11 +13,10 @@ struct OverlayView {
             if let error = form.error { message.append(error) }
             Dialog(
                 title: "Check out", message: message, messageRole: form.error == nil ? .dialog : .flashError,
-                fields: [DialogField("Reason", value: form.reason,
-                                     placeholder: state.profile?.checkout.requireReason == true ? "required: why you need it" : "why you need it"),
-                         DialogField("Minutes", value: form.duration)]
+                fields: [DialogField("Reason", field: form.reason), DialogField("Minutes", field: form.duration)]
                     + form.options.map { option in
-                        DialogField(option.label, value: form.value(option) + (option.choices == nil ? "" : "  (Left/Right)"))
+                        if option.choices == nil, let field = form.optionFields[option.key] { return DialogField(option.label, field: field) }
+                        return DialogField(option.label, field: TextField(form.value(option) + "  (Space, Left/Right)"))
                     },
                 buttons: ["OK", "Cancel"], focus: form.focus, glyphs: glyphs
             ).render(into: &grid, in: rect)
@@ -36,31 +35,34 @@ struct OverlayView {
             ).render(into: &grid, in: rect)
         case .quit(let choice):
             Dialog(
-                title: "Quit", message: ["\(state.leases.count) lease(s) are still checked out."],
+                title: "Quit", message: ["\(Reducer.count(state.leases.count, "lease")) \(state.leases.count == 1 ? "is" : "are") still checked out."],
                 buttons: ["Check in \(state.leases.count)", "Keep them", "Cancel"], focus: choice, width: 60, glyphs: glyphs
             ).render(into: &grid, in: rect)
         case .help(let query, let selected):
-            let entries = HelpIndex.matching(query, keymap: state.settings.keymap)
+            let entries = HelpIndex.matching(query.text, keymap: state.settings.keymap)
             let items = entries.map { ListPickerItem(key: $0.keys.isEmpty ? $0.command.rawValue : $0.keys, description: $0.summary) }
-            ListPicker(title: "Help — Enter runs, Esc closes", query: query, items: items, selected: min(selected, max(0, items.count - 1)),
+            ListPicker(title: "Help — Enter runs, Esc closes", input: query, items: items, selected: min(selected, max(0, items.count - 1)),
                        size: Size(width: 72, height: rect.height - 2), glyphs: glyphs).render(into: &grid, in: rect)
-        case .palette(let text, let selected):
+        case .palette(let input, let selected):
+            let text = input.text
             let completions = HelpIndex.completions(text, state: state)
-            let items = completions.map { ListPickerItem(key: $0.text, description: $0.summary) }
+            let items = completions.map { ListPickerItem(key: $0.text, description: $0.summary, role: $0.applies ? nil : .muted) }
             let inline = completions.first.flatMap { $0.text.lowercased().hasPrefix(text.lowercased()) ? String($0.text.dropFirst(text.count)) : nil }
-            ListPicker(title: "Command — Tab completes, Enter runs", prompt: ":", query: text, completion: inline ?? "",
+            ListPicker(title: "Command — Tab completes, Enter runs", prompt: ":", input: input, completion: inline ?? "",
                        items: items, selected: min(selected, max(0, items.count - 1)), size: Size(width: 64, height: min(16, rect.height - 2)),
                        glyphs: glyphs).render(into: &grid, in: rect)
-        case .auditLog:
-            let box = rect.centered(Size(width: rect.width - 4, height: rect.height - 2))
-            let inner = Frame(title: "Audit log — Esc closes", focused: true, glyphs: glyphs).render(into: &grid, in: box)
-            let rows = state.audit.suffix(500).map { TableRow([ISODateTime.format($0.at, zone: false).suffix(8).description, $0.text]) }
-            _ = Table(columns: [TableColumn("TIME", width: .fixed(8)), TableColumn("WHAT")], rows: rows,
-                      selected: rows.isEmpty ? nil : rows.count - 1, message: .empty("nothing yet"), glyphs: glyphs)
-                .render(into: &grid, in: inner)
+        case .auditLog(let viewer):
+            LogViewerView(glyphs: glyphs).renderAudit(state, viewer, into: &grid)
+        case .messages(let viewer):
+            LogViewerView(glyphs: glyphs).renderMessages(state, viewer, into: &grid)
         case .fieldPicker(let choice, let selected):
-            let items = choice.target.fields.map { field in
-                ListPickerItem(key: field.label, description: field.isSecret ? "secret · \(field.kind.rawValue)" : field.plainValue ?? field.kind.rawValue)
+            let items = choice.entries(in: state).map { entry in
+                switch entry {
+                case .plain(let label, let value): ListPickerItem(key: label, description: value)
+                case .field(let field):
+                    ListPickerItem(key: field.label, description: choice.needsLease(field) ? "secret · check out first" : "secret · \(field.kind.rawValue)",
+                                   role: choice.needsLease(field) ? .muted : nil)
+                }
             }
             ListPicker(title: "Copy a field of \(choice.target.path) — Enter copies", prompt: "", query: "", items: items,
                        selected: min(selected, max(0, items.count - 1)), size: Size(width: 64, height: min(14, rect.height - 2)),

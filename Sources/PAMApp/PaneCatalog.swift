@@ -109,7 +109,7 @@ enum PaneCatalog {
                 message: .empty("no leases"), badge: leases.isEmpty ? nil : String(leases.count))
         },
         detail: { view, state, width, secret in
-            Presentation.selectedPending(state).map(view.pendingItems) ?? view.leaseItems(state, width: width, secret: secret)
+            Presentation.selectedPending(state).map { view.pendingItems($0, state) } ?? view.leaseItems(state, width: width, secret: secret)
         },
         open: { _ in [] }
     )

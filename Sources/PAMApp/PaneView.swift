@@ -11,8 +11,11 @@ struct PaneView {
         let paneState = state.pane(pane)
         let number = Pane.allCases.firstIndex(of: pane).map { $0 + 1 } ?? 0
         var title = "\(number) \(pane.title(state))"
-        if !paneState.filter.isEmpty { title += "  \(paneState.filterInverted ? "!" : "/")\(paneState.filter)" }
-        let content = rows(pane, state)
+        if !paneState.filter.isEmpty { title += "  /\(paneState.filter)" }
+        var content = rows(pane, state)
+        if let sort = paneState.sort, content.columns.indices.contains(sort.column), !Sorting.columns(pane, state).isEmpty {
+            content.columns[sort.column].title += String(sort.descending ? glyphs.sortDescending : glyphs.sortAscending)
+        }
         let frame = Frame(title: title, badge: content.badge, focused: focused, glyphs: glyphs)
         let inner = frame.render(into: &grid, in: rect)
         // Rows are built lazily: only the ones on screen, even with 100,000 in the list.
@@ -69,12 +72,15 @@ struct PaneView {
 /// What a pane's rows are made with: cells highlighted by its filter, and the words for a list
 /// that is loading, failed or empty.
 struct PaneCells {
-    var filter: PaneState
+    /// Parsed once per frame, not per cell.
+    var query: FilterQuery
+
+    init(filter: PaneState) { query = FilterQuery(filter.filter) }
 
     func row(_ cells: [String], role: StyleRole? = nil) -> TableRow {
         var matches: [Int: [Range<Int>]] = [:]
-        for (index, cell) in cells.enumerated() {
-            let ranges = Presentation.matches(cell, filter)
+        for (index, cell) in cells.enumerated() where !query.isEmpty {
+            let ranges = query.highlights(cell)
             if !ranges.isEmpty { matches[index] = ranges }
         }
         return TableRow(cells, role: role, matches: matches)

@@ -4,17 +4,16 @@ import PAMScreen
 
 /// State turned into what panes list, with each pane's filter applied.
 public enum Presentation {
-    /// The items whose fields pass the pane's fuzzy filter (`!` inverts); one matcher for the list.
+    /// The items whose fields pass the pane's filter (`FilterQuery`), best ranked first.
     static func filtered<Item>(_ items: [Item], _ pane: PaneState, fields: (Item) -> [String?]) -> [Item] {
         guard !pane.filter.isEmpty else { return items }
-        let matcher = FuzzyMatcher(pane.filter)
-        return items.filter { item in fields(item).contains { $0.map(matcher.accepts) ?? false } != pane.filterInverted }
+        return FilterQuery(pane.filter).ranked(items, columns: fields)
     }
 
     /// Character ranges of `text` that match the pane's filter, for highlighting.
     public static func matches(_ text: String, _ pane: PaneState) -> [Range<Int>] {
-        guard !pane.filter.isEmpty, !pane.filterInverted else { return [] }
-        return FuzzyMatcher(pane.filter).match(text)?.ranges ?? []
+        guard !pane.filter.isEmpty else { return [] }
+        return FilterQuery(pane.filter).highlights(text)
     }
 
     public static func systems(_ state: AppState) -> [ManagedSystem] {
@@ -40,7 +39,7 @@ public enum Presentation {
     /// The secrets of the folder open in the folders pane.
     public static func secrets(_ state: AppState) -> [StoredSecret] {
         let pane = state.pane(.folders)
-        return filtered(state.secrets.value ?? [], pane) { [$0.title, $0.username, $0.kind.rawValue] }
+        return filtered(state.secrets.value ?? [], pane) { [$0.title, $0.username, $0.kind.rawValue, $0.folderPath] }
     }
 
     /// The stored secret selected in an open folder, when the folders pane has focus.

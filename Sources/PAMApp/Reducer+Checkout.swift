@@ -16,48 +16,90 @@ extension Reducer {
         let policy = state.profile?.checkout ?? CheckoutPolicy()
         let duration = policy.durationMinutes ?? account.defaultDurationMinutes ?? 60
         state.overlay = .checkout(CheckoutForm(
-            account: account, reason: policy.reason ?? "", duration: String(duration), options: policy.options,
-            optionValues: policy.optionValues))
+            account: account, reason: policy.reason, duration: String(duration), options: policy.options,
+            optionValues: policy.optionValues, requireReason: policy.requireReason))
         return []
     }
 
-    /// Submits the check-out form, or shows what is wrong with it.
-    static func submitCheckout(_ state: inout AppState, _ form: CheckoutForm) -> [Effect] {
-        var form = form
-        guard let minutes = Int(form.duration), minutes > 0 else {
-            form.error = "duration must be a whole number of minutes"
-            state.overlay = .checkout(form)
-            return []
+    /// Keys of the check-out dialog before its keymap: Ctrl-S submits from anywhere, Space cycles
+    /// a choice, and the focused text field takes readline keys (Up/Down recall its history).
+    /// nil when the key is not the dialog's to take here.
+    static func checkoutKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect]? {
+        guard case .checkout(var form) = state.overlay else { return nil }
+        if key == .control("s") { return submitCheckout(&state, form) }
+        if let option = form.focusedOption, option.choices != nil {
+            guard key == .character(" ") else { return nil }
+            form.cycle(option, forward: true)
+        } else {
+            guard var field = form.focusedField else { return nil }
+            let edit = field.handle(key, history: state.history.values(field.historyKey))
+            guard edit != .ignored else { return nil }
+            form.focusedField = field
+            if edit == .moved {
+                state.overlay = .checkout(form)
+                return []
+            }
         }
-        if let maximum = form.account.maximumDurationMinutes, maximum > 0, minutes > maximum {
-            form.error = "at most \(maximum) minutes for this account"
-            state.overlay = .checkout(form)
-            return []
-        }
-        guard let profile = state.profile else { return [] }
-        let reason = form.reason.trimmingCharacters(in: .whitespaces)
-        if reason.isEmpty && profile.checkout.requireReason {
-            form.error = "a reason is required on \(profile.name)"
-            form.focus = 0
-            state.overlay = .checkout(form)
-            return []
-        }
-        state.overlay = nil
-        let request = CheckoutRequest(
-            account: form.account, reason: reason.isEmpty ? nil : reason, durationMinutes: minutes, options: form.optionValues)
-        flash(&state, "checking out \(form.account.path)…")
-        audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
-        return [.checkOut(profile: profile.name, request, requestID: nextRequest(&state))]
+        form.error = nil
+        state.overlay = .checkout(form)
+        return []
     }
 
-    static func checkedOut(_ state: inout AppState, _ result: Result<CheckoutOutcome, ActionError>) -> [Effect] {
+    /// Enter: Cancel closes; anywhere else submits when the form is valid.
+    static func confirmCheckout(_ state: inout AppState, _ form: CheckoutForm) -> [Effect] {
+        if form.focus == form.cancelIndex {
+            state.overlay = nil
+            return []
+        }
+        return submitCheckout(&state, form)
+    }
+
+    /// Submits the check-out form, or shows what is wrong with it and focuses that field.
+    static func submitCheckout(_ state: inout AppState, _ form: CheckoutForm) -> [Effect] {
+        var form = form
+        func refuse(_ error: String, focus: Int) -> [Effect] {
+            form.error = error
+            form.focus = focus
+            state.overlay = .checkout(form)
+            return []
+        }
+        guard let minutes = Int(form.duration.text.trimmingCharacters(in: .whitespaces)), minutes > 0 else {
+            return refuse("duration must be a whole number of minutes", focus: 1)
+        }
+        if let maximum = form.account.maximumDurationMinutes, maximum > 0, minutes > maximum {
+            return refuse("at most \(maximum) minutes for this account", focus: 1)
+        }
+        guard let profile = state.profile else { return [] }
+        let reason = form.effectiveReason
+        if reason == nil && form.requireReason {
+            return refuse("a reason is required on \(profile.name)", focus: 0)
+        }
+        state.overlay = nil
+        let request = CheckoutRequest(account: form.account, reason: reason, durationMinutes: minutes, options: form.requestOptions)
+        flash(&state, "checking out \(form.account.path)…")
+        audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
+        // Typed values only: a default that was left in place is not worth recalling.
+        var remembered = state.history.record(form.reason)
+        for field in form.optionFields.values where state.history.record(field) { remembered = true }
+        return [.checkOut(profile: profile.name, request, requestID: nextRequest(&state))]
+            + (remembered ? [.saveHistory(state.history)] : [])
+    }
+
+    static func checkedOut(_ state: inout AppState, _ result: Result<CheckoutOutcome, ActionError>, requestID: Int? = nil) -> [Effect] {
+        let asked = requestID.flatMap { state.askedMinutes.removeValue(forKey: $0) }
         switch result {
         case .success(.granted(let lease, let reused)):
             state.leases.removeAll { $0.id == lease.id }
             state.leases.append(lease)
-            let countdown = Presentation.countdown(lease, now: state.now)
-            let verb = reused ? "reusing your open request \(lease.requestID) on" : "checked out"
-            flash(&state, "\(verb) \(lease.systemName)/\(lease.accountName): expires in \(countdown)")
+            if reused {
+                // The same sentence as the CLI's, with the vendor's own option for a new request.
+                let options = state.profiles.first { $0.name == lease.profile }?.checkout.options ?? []
+                let reuse = ReuseNotice.sentence(requestID: lease.requestID, expiresAt: lease.expiresAt, now: state.now, askedMinutes: asked, options: options)
+                notify(&state, .warning, reuse, operation: "check-out", profile: lease.profile)
+            } else {
+                let countdown = Presentation.countdown(lease, now: state.now)
+                flash(&state, "checked out \(lease.systemName)/\(lease.accountName): expires in \(countdown)", operation: "check-out")
+            }
             audit(&state, "checked out \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))")
         case .success(.pending(let request)):
             if let profile = state.profile {
@@ -68,8 +110,7 @@ extension Reducer {
             flash(&state, "request \(request.id) for \(request.path) is pending approval: i on it in Leases withdraws it")
             audit(&state, "check-out pending approval: \(request.path) (request \(request.id))")
         case .failure(let error):
-            flash(&state, error.message, error: true)
-            audit(&state, "check-out failed: \(error.message)")
+            fail(&state, error, operation: "check-out")
         }
         return []
     }
@@ -112,8 +153,7 @@ extension Reducer {
             if state.quitting && state.checkingIn.isEmpty { effects += finishQuit(&state) }
             return effects
         case .failure(let error):
-            flash(&state, error.message, error: true)
-            audit(&state, "check-in failed: \(error.message)")
+            fail(&state, error, operation: "check-in")
             if state.quitting { state.quitting = false }
             return []
         }
@@ -124,14 +164,17 @@ extension Reducer {
     static func leasesLoaded(_ state: inout AppState, profile: String, _ result: Result<[Lease], ActionError>) -> [Effect] {
         switch result {
         case .success(let found):
+            let effects = dropVanished(&state, profile: profile, listed: found)
             let known = Set(state.leases.map(\.id))
             let new = found.filter { !known.contains($0.id) && !state.checkingIn.contains($0.id) && $0.expiresAt > state.now }
-            guard !new.isEmpty else { return [] }
+            guard !new.isEmpty else { return effects }
             state.leases += new
-            flash(&state, "\(new.count) lease(s) already checked out on \(profile)")
+            let verb = new.count == 1 ? "is" : "are"
+            notify(&state, .notice, "\(count(new.count, "lease")) \(verb) already checked out on \(profile)", operation: "leases", profile: profile)
             for lease in new { audit(&state, "found lease \(lease.profile):\(lease.systemName)/\(lease.accountName) (request \(lease.requestID))") }
+            return effects
         case .failure(let error):
-            flash(&state, "leases: \(error.message)", error: true)
+            fail(&state, error, operation: "list leases")
         }
         return []
     }

@@ -9,13 +9,11 @@ extension Reducer {
         }
         if case .mouse(let x, let y, let button) = key { return mouse(&state, x: x, y: y, button) }
         if state.overlay != nil {
+            if let effects = logViewerKey(&state, key) { return effects }
             if let effects = overlayText(&state, key) { return effects }
             return state.settings.keymap.command(for: key, in: .dialog).map { run(&state, $0) } ?? overlayKey(&state, key)
         }
-        if state.filterEditing {
-            if let effects = filterText(&state, key) { return effects }
-            return state.settings.keymap.command(for: key, in: .filter).map { run(&state, $0) } ?? []
-        }
+        if state.filterEditing { return filterKey(&state, key) }
         return state.settings.keymap.command(for: key, in: .panes).map { run(&state, $0) } ?? []
     }
 
@@ -45,17 +43,32 @@ extension Reducer {
         return effects
     }
 
-    /// Edits the filter of the focused pane; nil when the key is not text editing.
+    /// Every key while the filter is open goes to it, never to a pane binding: Esc clears and
+    /// leaves, Enter keeps the filter and returns to the list, the rest edit it.
+    static func filterKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        switch state.settings.keymap.command(for: key, in: .filter) {
+        case .open?: return keepFilter(&state)
+        case .back?: return back(&state)
+        default: return filterText(&state, key) ?? []
+        }
+    }
+
+    /// Enter in the filter: back to the list, the query remembered for Up/Down.
+    static func keepFilter(_ state: inout AppState) -> [Effect] {
+        state.filterEditing = false
+        let input = state.pane(state.focus).filterInput
+        return state.history.record(input) ? [.saveHistory(state.history)] : []
+    }
+
+    /// Edits the filter of the focused pane with readline keys (Up/Down recall earlier filters);
+    /// nil when the key is not text editing. Backspace on an empty filter does nothing.
     static func filterText(_ state: inout AppState, _ key: KeyEvent) -> [Effect]? {
         var pane = state.pane(state.focus)
-        switch key {
-        case .character(let character): pane.filter.append(character)
-        case .backspace:
-            if pane.filter.isEmpty { state.filterEditing = false } else { pane.filter.removeLast() }
-        default: return nil
-        }
-        pane.selected = 0
+        let edit = pane.filterInput.handle(key, history: state.history.values(InputHistory.filter))
+        guard edit != .ignored else { return nil }
+        let changed = pane.filter != state.pane(state.focus).filter
+        if changed { pane.selected = 0 }
         state.panes[state.focus] = pane
-        return maskOnMove(&state)
+        return changed ? maskOnMove(&state) : []
     }
 }

@@ -1,20 +1,17 @@
 import PAMCore
+import PAMScreen
 
 extension Reducer {
     static func run(_ state: inout AppState, _ command: Command) -> [Effect] {
         if command.isPrivileged && state.settings.readonly {
-            flash(&state, "read-only mode: \(command.rawValue) is disabled", error: true)
+            flash(&state, "read-only mode: \(command.rawValue) is disabled", error: true, operation: command.rawValue)
             return []
         }
         if state.overlay != nil, let effects = overlayCommand(&state, command) { return effects }
         switch command {
         case .focusNext, .focusPrevious: return cycleFocus(&state, forward: command == .focusNext)
-        case .focusProfiles: return focus(&state, .profiles)
-        case .focusSystems: return focus(&state, .systems)
-        case .focusAccounts: return focus(&state, .accounts)
-        case .focusFolders: return focus(&state, .folders)
-        case .focusTasks: return focus(&state, .tasks)
-        case .focusLeases: return focus(&state, .leases)
+        case .focusProfiles, .focusSystems, .focusAccounts, .focusFolders, .focusTasks, .focusLeases:
+            return jump(&state, command.pane ?? .profiles)
         case .up: return move(&state, by: -1)
         case .down: return move(&state, by: 1)
         case .pageUp: return move(&state, by: -max(1, state.size.height - 8))
@@ -25,9 +22,6 @@ extension Reducer {
         case .back: return back(&state)
         case .filter:
             state.filterEditing = true
-            return []
-        case .invertFilter:
-            state.panes[state.focus, default: PaneState()].filterInverted.toggle()
             return []
         case .checkout: return beginCheckout(&state)
         case .checkin: return askCheckin(&state)
@@ -44,8 +38,13 @@ extension Reducer {
             state.overlay = .palette(text: "", selected: 0)
             return []
         case .auditLog:
-            state.overlay = .auditLog
+            state.overlay = .auditLog(LogViewer())
             return []
+        case .messages:
+            state.overlay = .messages(LogViewer())
+            return []
+        case .sort, .sortReverse:
+            return sort(&state, reverse: command == .sortReverse)
         case .mouse:
             state.settings.mouse.toggle()
             flash(&state, "mouse \(state.settings.mouse ? "on" : "off")")
@@ -54,7 +53,7 @@ extension Reducer {
             return [.clipboardDoctor]
         case .profile, .theme:
             // The palette lists the names to choose from.
-            state.overlay = .palette(text: command.rawValue + " ", selected: 0)
+            state.overlay = .palette(text: TextField(command.rawValue + " "), selected: 0)
             return []
         case .quit: return quit(&state)
         }
@@ -82,6 +81,15 @@ extension Reducer {
         default:
             return nil
         }
+    }
+
+    /// A digit: the pane, or why this profile has none.
+    static func jump(_ state: inout AppState, _ pane: Pane) -> [Effect] {
+        guard state.visiblePanes.contains(pane) else {
+            flash(&state, "no \(pane.rawValue) for this profile", operation: "focus")
+            return []
+        }
+        return focus(&state, pane)
     }
 
     static func focus(_ state: inout AppState, _ pane: Pane) -> [Effect] {
@@ -123,7 +131,7 @@ extension Reducer {
     static func openSystem(_ state: inout AppState) -> [Effect] {
         guard let system = Presentation.selectedSystem(state) else { return [] }
         state.accountScope = system
-        state.panes[.accounts] = PaneState()
+        state.panes[.accounts] = PaneState(keepingSortOf: state.pane(.accounts))
         return loadAccounts(&state) + focus(&state, .accounts)
     }
 
@@ -142,7 +150,6 @@ extension Reducer {
         if state.filterEditing || !state.pane(state.focus).filter.isEmpty {
             state.filterEditing = false
             state.panes[state.focus, default: PaneState()].filter = ""
-            state.panes[state.focus, default: PaneState()].filterInverted = false
             return []
         }
         if state.focus == .folders, let folder = state.openFolder {
@@ -161,7 +168,7 @@ extension Reducer {
         }
         if state.focus == .accounts, state.accountScope != nil {
             state.accountScope = nil
-            state.panes[.accounts] = PaneState()
+            state.panes[.accounts] = PaneState(keepingSortOf: state.pane(.accounts))
             return loadAccounts(&state)
         }
         return []
@@ -212,7 +219,7 @@ extension Reducer {
         state.accountScope = nil
         state.openFolder = nil
         state.secrets = .idle
-        for pane in [Pane.systems, .accounts, .folders] { state.panes[pane] = PaneState() }
+        for pane in [Pane.systems, .accounts, .folders] { state.panes[pane] = PaneState(keepingSortOf: state.pane(pane)) }
         var effects: [Effect] = []
         if profile.capabilities.contains(.systems) {
             let id = nextRequest(&state)

@@ -2,53 +2,25 @@ import Foundation
 import PAMScreen
 
 extension Reducer {
-    /// Text input inside overlays; nil when the key is not text for the open overlay.
+    /// Text input inside overlays; nil when the key is not text for the open overlay. Every
+    /// input is a `TextField`, so readline keys work the same in each.
     static func overlayText(_ state: inout AppState, _ key: KeyEvent) -> [Effect]? {
         switch state.overlay {
-        case .checkout(var form) where form.focus < form.fieldCount:
-            let edited: Bool
-            if let option = form.focusedOption {
-                // A choice takes Space (next value); free text is typed.
-                guard option.choices == nil || key == .character(" ") else { return nil }
-                if option.choices == nil {
-                    var text = form.value(option)
-                    edited = edit(&text, key)
-                    form.optionValues[option.key] = text
-                } else {
-                    form.cycle(option, forward: true)
-                    edited = true
-                }
-            } else {
-                edited = form.focus == 0 ? edit(&form.reason, key) : edit(&form.duration, key)
-            }
-            guard edited else { return nil }
-            form.error = nil
-            state.overlay = .checkout(form)
+        case .checkout:
+            return checkoutKey(&state, key)
+        case .help(var query, let selected):
+            let edit = query.handle(key)
+            guard edit != .ignored else { return nil }
+            state.overlay = .help(query: query, selected: edit == .changed ? 0 : selected)
             return []
-        case .help(var query, _):
-            guard edit(&query, key) else { return nil }
-            state.overlay = .help(query: query, selected: 0)
-            return []
-        case .palette(var text, _):
-            guard edit(&text, key) else { return nil }
-            state.overlay = .palette(text: text, selected: 0)
+        case .palette(var text, let selected):
+            let edit = text.handle(key)
+            guard edit != .ignored else { return nil }
+            state.overlay = .palette(text: text, selected: edit == .changed ? 0 : selected)
             return []
         default:
             return nil
         }
-    }
-
-    /// Appends a typed character or deletes one; false for other keys.
-    static func edit(_ text: inout String, _ key: KeyEvent) -> Bool {
-        switch key {
-        case .character(let character):
-            text.append(character)
-        case .backspace:
-            if !text.isEmpty { text.removeLast() }
-        default:
-            return false
-        }
-        return true
     }
 
     /// Keys in overlays that are neither text nor in the dialog keymap (arrows, y/n).
@@ -70,7 +42,7 @@ extension Reducer {
         case (.quit(let choice), .right), (.quit(let choice), .down):
             state.overlay = .quit(choice: min(2, choice + 1))
         case (.fieldPicker(let choice, let selected), .down), (.fieldPicker(let choice, let selected), .character("j")):
-            state.overlay = .fieldPicker(choice, selected: min(selected + 1, max(0, choice.target.fields.count - 1)))
+            state.overlay = .fieldPicker(choice, selected: min(selected + 1, max(0, choice.entries(in: state).count - 1)))
         case (.fieldPicker(let choice, let selected), .up), (.fieldPicker(let choice, let selected), .character("k")):
             state.overlay = .fieldPicker(choice, selected: max(0, selected - 1))
         case (.help(let query, let selected), .down), (.palette(let query, let selected), .down):
@@ -86,17 +58,8 @@ extension Reducer {
     /// Enter inside an overlay.
     static func confirmOverlay(_ state: inout AppState) -> [Effect] {
         switch state.overlay {
-        case .checkout(var form):
-            if form.focus == form.cancelIndex {
-                state.overlay = nil
-                return []
-            }
-            if form.focus < form.fieldCount {
-                form.focus += 1
-                state.overlay = .checkout(form)
-                return []
-            }
-            return submitCheckout(&state, form)
+        case .checkout(let form):
+            return confirmCheckout(&state, form)
         case .confirmCheckin(let id, let confirm):
             if confirm { return confirmCheckin(&state, leaseID: id) }
             state.overlay = nil
@@ -104,11 +67,12 @@ extension Reducer {
         case .quit(let choice):
             return answerQuit(&state, choice)
         case .help(let query, let selected):
-            let commands = HelpIndex.matching(query, keymap: state.settings.keymap)
+            let commands = HelpIndex.matching(query.text, keymap: state.settings.keymap)
             state.overlay = nil
             return commands.indices.contains(selected) ? run(&state, commands[selected].command) : []
-        case .palette(let text, let selected):
+        case .palette(let input, let selected):
             state.overlay = nil
+            let text = input.text
             if let effects = runPaletteLine(&state, text) { return effects }
             let completions = HelpIndex.completions(text, state: state)
             guard completions.indices.contains(selected), let effects = runPaletteLine(&state, completions[selected].text) else {
@@ -118,7 +82,7 @@ extension Reducer {
             return effects
         case .fieldPicker(let choice, let selected):
             return copyPicked(&state, choice, selected: selected)
-        case .auditLog, .message, nil:
+        case .auditLog, .messages, .message, nil:
             state.overlay = nil
             return []
         }
@@ -136,11 +100,13 @@ extension Reducer {
     }
 
     /// Tab in the palette: take the selected completion, ready for an argument if it takes one.
-    static func completePalette(_ text: String, selected: Int, state: AppState) -> String {
-        let completions = HelpIndex.completions(text, state: state)
-        guard completions.indices.contains(selected) else { return text }
+    static func completePalette(_ input: TextField, selected: Int, state: AppState) -> TextField {
+        let completions = HelpIndex.completions(input.text, state: state)
+        guard completions.indices.contains(selected) else { return input }
         let completed = completions[selected].text
-        return Command(rawValue: completed)?.takesArgument == true ? completed + " " : completed
+        var field = input
+        field.setText(Command(rawValue: completed)?.takesArgument == true ? completed + " " : completed)
+        return field
     }
 
     static func useTheme(_ state: inout AppState, _ name: String) -> [Effect] {
@@ -170,10 +136,10 @@ extension Reducer {
             state.quitting = true
             let leases = state.leases.filter { !state.checkingIn.contains($0.id) }
             leases.forEach { state.checkingIn.insert($0.id) }
-            audit(&state, "quit: checking in \(leases.count) lease(s)")
+            audit(&state, "quit: checking in \(count(leases.count, "lease"))")
             return leases.map { .checkIn($0, reason: "pamtui quit") }
         case 1:
-            audit(&state, "quit: kept \(state.leases.count) lease(s)")
+            audit(&state, "quit: kept \(count(state.leases.count, "lease"))")
             return finishQuit(&state)
         default:
             return []
@@ -191,7 +157,7 @@ extension Reducer {
 }
 
 extension Overlay {
-    func withSelection(_ selected: Int, query: String) -> Overlay {
+    func withSelection(_ selected: Int, query: TextField) -> Overlay {
         switch self {
         case .help: .help(query: query, selected: selected)
         case .palette: .palette(text: query, selected: selected)

@@ -18,8 +18,12 @@ extension Reducer {
             }
             return [.fetchField(profile: profile.name, .secret(secret), field: chosen.slug, lease: nil, key: key, purpose: purpose)]
         }
+        if field == .username, Presentation.focusedLease(state) == nil, state.focus == .accounts, let account = Presentation.selectedAccount(state) {
+            // A user name is no secret: it is copied without a check-out.
+            return [.copyText(account.name, subject: "\(account.path) username", clearAfterSeconds: state.settings.clipboardClearSeconds)]
+        }
         guard let lease = Presentation.focusedLease(state) else {
-            flash(&state, "check the account out first (c)", error: true)
+            flash(&state, "check the account out first (\(DetailView.key(.checkout, state)))", error: true, operation: purpose == .reveal ? "reveal" : "copy")
             return []
         }
         if field == .username {
@@ -34,25 +38,34 @@ extension Reducer {
         return [.fetchSecret(lease, purpose: purpose)]
     }
 
-    /// Opens the field picker on the selected stored secret, or on the focused lease's account.
+    /// Opens the field picker on the selected stored secret, the focused lease's account, or the
+    /// selected account.
     static func pickField(_ state: inout AppState) -> [Effect] {
-        guard let profile = state.profile else { return [] }
-        if let secret = Presentation.selectedSecret(state) {
-            state.overlay = .fieldPicker(FieldChoice(profile: profile.name, target: .secret(secret), lease: nil), selected: 0)
-        } else if let lease = Presentation.focusedLease(state), let account = Presentation.selectedAccount(state) ?? Presentation.account(of: lease, state) {
-            state.overlay = .fieldPicker(FieldChoice(profile: lease.profile, target: .account(account), lease: lease), selected: 0)
-        } else {
-            flash(&state, "select a secret, or an account you have checked out", error: true)
+        guard let choice = FieldChoice.focused(state) else {
+            flash(&state, "select an account or a secret", error: true, operation: "copy")
+            return []
         }
+        state.overlay = .fieldPicker(choice, selected: 0)
         return []
     }
 
-    /// Copies the picked field.
+    /// Copies the picked line: a known value as it is, a field fetched (under the lease).
     static func copyPicked(_ state: inout AppState, _ choice: FieldChoice, selected: Int) -> [Effect] {
         state.overlay = nil
-        let fields = choice.target.fields
-        guard fields.indices.contains(selected) else { return [] }
-        let field = fields[selected]
+        let entries = choice.entries(in: state)
+        guard entries.indices.contains(selected) else { return [] }
+        let seconds = state.settings.clipboardClearSeconds
+        let field: SecretField
+        switch entries[selected] {
+        case .plain(let label, let value):
+            return [.copyText(value, subject: "\(choice.target.path) \(label.lowercased())", clearAfterSeconds: seconds)]
+        case .field(let secretField):
+            field = secretField
+        }
+        if case .account = choice.target, choice.lease == nil {
+            flash(&state, "check the account out first (\(DetailView.key(.checkout, state))) to copy its \(field.label.lowercased())", error: true, operation: "copy")
+            return []
+        }
         let key = SecretKey(profile: choice.profile, target: choice.target, field: field.slug).id
         return [.fetchField(
             profile: choice.profile, choice.target, field: field.slug, lease: choice.lease, key: key,
@@ -66,7 +79,7 @@ extension Reducer {
         switch result {
         case .success(let name): subject = name
         case .failure(let error):
-            flash(&state, error.message, error: true)
+            fail(&state, error, operation: purpose == .reveal ? "reveal" : "copy")
             return []
         }
         // Only reveal what is still focused: the user may have moved on while it loaded. (A copy
@@ -84,9 +97,9 @@ extension Reducer {
         case .success(let hold):
             state.clipboard = hold
             audit(&state, "copied \(subject)")
-            flash(&state, "copied with \(hold.backend); clears in \(state.settings.clipboardClearSeconds) s")
+            flash(&state, "copied with \(hold.backend); clears in \(state.settings.clipboardClearSeconds) s", operation: "copy")
         case .failure(let error):
-            flash(&state, error.message, error: true)
+            fail(&state, error, operation: "copy")
         }
         return forget
     }
@@ -109,6 +122,7 @@ extension Reducer {
             return urgency != .normal && urgency != Presentation.urgency(lease, now: before) && lease.expiresAt > now
         }
         if state.settings.bell && escalated { effects.append(.bell) }
+        warnExpiring(&state, since: before)
         if let reveal = state.reveal, now >= reveal.until {
             state.reveal = nil
             effects.append(.forgetSecret(key: reveal.key))
@@ -122,7 +136,7 @@ extension Reducer {
         for lease in expired {
             state.leases.removeAll { $0.id == lease.id }
             effects.append(.forgetSecret(key: lease.id))
-            flash(&state, "lease on \(lease.systemName)/\(lease.accountName) expired", error: true)
+            notify(&state, .error, "lease on \(lease.systemName)/\(lease.accountName) expired", operation: "lease", profile: lease.profile)
             audit(&state, "lease expired: \(lease.profile):\(lease.systemName)/\(lease.accountName)")
         }
         return effects

@@ -9,11 +9,13 @@ public enum Reducer {
     public static let leaseRefreshInterval: Duration = .seconds(60)
     /// Loads what the first profile shows.
     public static func start(_ state: inout AppState) -> [Effect] {
-        reloadProfile(&state)
+        reloadProfile(&state) + [.loadHistory]
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = apply(&state, action)
+        keepSorted(&state, after: action)
+        rememberAskedMinutes(&state, effects)
         // Filter results are state: refined here, once per action, not per frame.
         let pane = state.pane(.accounts)
         if !pane.filter.isEmpty { _ = state.accountFilter.filter(state.accounts.value ?? [], pane) }
@@ -44,7 +46,7 @@ public enum Reducer {
                 flash(&state, "withdrew the pending request for \(path)")
                 audit(&state, "withdrew pending request \(id)")
             case .failure(let error):
-                flash(&state, error.message, error: true)
+                fail(&state, error, operation: "withdraw")
             }
             return []
         case .accountsPage(let id, let page):
@@ -53,7 +55,7 @@ public enum Reducer {
         case .foldersLoaded(let id, let result):
             if state.folders.pendingRequest == id { state.folders = loaded(result) }
             return []
-        case .checkedOut(_, let result): return checkedOut(&state, result)
+        case .checkedOut(let id, let result): return checkedOut(&state, result, requestID: id)
         case .checkedIn(let leaseID, let result): return checkedIn(&state, leaseID: leaseID, result)
         case .leasesLoaded(let profile, let result): return leasesLoaded(&state, profile: profile, result)
         case .secretReady(let key, let purpose, let result): return secretReady(&state, key, purpose, result)
@@ -74,7 +76,13 @@ public enum Reducer {
             let time = String(format: "%4.0f ms", exchange.milliseconds)
             // The host and path can come from a server's redirect: no escapes into the log.
             let line = "\(exchange.outcome) \(time)  \(exchange.method.rawValue) \(exchange.host)\(exchange.target)"
-            audit(&state, TerminalText.sanitized(line), at: exchange.startedAt)
+            audit(&state, TerminalText.sanitized(line), at: exchange.startedAt, error: exchange.status.map { $0 >= 400 } ?? true)
+            return []
+        case .historyLoaded(let history):
+            state.history.merge(older: history)
+            return []
+        case .historyFailed(let message):
+            flash(&state, "input history: \(message)", error: true)
             return []
         case .session(let profile, let status):
             state.sessions[profile] = status
@@ -89,14 +97,14 @@ public enum Reducer {
         }
     }
 
-    /// A status-line message shown for four seconds.
-    static func flash(_ state: inout AppState, _ text: String, error: Bool = false) {
-        state.flash = Flash(text: text, isError: error, until: state.now.addingTimeInterval(4))
+    /// A status-line message shown for four seconds, and kept in the messages view.
+    static func flash(_ state: inout AppState, _ text: String, error: Bool = false, operation: String = "ui") {
+        notify(&state, error ? .error : .notice, text, operation: operation)
     }
 
     /// Keeps the last 500 audit lines.
-    static func audit(_ state: inout AppState, _ text: String, at: Date? = nil) {
-        state.audit.append(AuditEntry(at: at ?? state.now, text: text))
+    static func audit(_ state: inout AppState, _ text: String, at: Date? = nil, error: Bool = false) {
+        state.audit.append(AuditEntry(at: at ?? state.now, text: text, isError: error))
         if state.audit.count > 500 { state.audit.removeFirst(state.audit.count - 500) }
     }
 

@@ -36,7 +36,12 @@ extension CursesTerminal {
             } else if status == KEY_CODE_YES, Int32(code) == KEY_MOUSE {
                 if let event = mouseEvent() { events.append(event) }
             } else if let event = KeyDecoder.decode(status: status, code: code) {
-                events.append(event)
+                // Esc and a word key read together are Alt-B/F/D (the terminal sends them so).
+                if case .character(let character) = event, events.last == .escape, KeyDecoder.altKeys.contains(character) {
+                    events[events.count - 1] = .alt(character)
+                } else {
+                    events.append(event)
+                }
             }
         }
         if TerminalGuard.takeResize(), !events.contains(where: { if case .resize = $0 { true } else { false } }) {

@@ -109,6 +109,13 @@ public final class CursesTerminal {
         intrflush(window, false)
         leaveok(window, true)
         curs_set(0)
+        // Ctrl-S submits a dialog: flow control (IXON) would freeze the terminal on it instead.
+        var programModes = termios()
+        if tcgetattr(inputDescriptor, &programModes) == 0 {
+            programModes.c_iflag &= ~tcflag_t(IXON)
+            _ = tcsetattr(inputDescriptor, TCSANOW, &programModes)
+        }
+        def_prog_mode()
         cn_set_escdelay(Int32(clamping: options.escapeDelay.components.seconds * 1000
             + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
 

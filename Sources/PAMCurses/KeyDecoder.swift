@@ -55,6 +55,10 @@ public enum KeyDecoder {
         }
     }
 
+    /// Characters that, right after Esc in one read, make an Alt key (readline's word motions);
+    /// only these, so Esc then `q` typed fast stays Esc then `q`.
+    public static let altKeys: Set<Character> = ["b", "f", "d"]
+
     /// F1–F24 (beyond 12, terminals send shifted F-keys as F13–F24).
     static let functionKeyRange = (KEY_F0 + 1)...(KEY_F0 + 24)
 }

@@ -3,6 +3,8 @@ public enum KeyEvent: Sendable, Equatable, Hashable {
     case character(Character)
     /// Control plus a letter, e.g. `.control("c")`.
     case control(Character)
+    /// Alt (Meta) plus a character, sent by terminals as Esc then the character: `.alt("b")`.
+    case alt(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete, insert
     case function(Int)
@@ -17,6 +19,7 @@ public enum KeyEvent: Sendable, Equatable, Hashable {
         case .character(" "): "space"
         case .character(let character): String(character)
         case .control(let character): "ctrl-\(character)"
+        case .alt(let character): "alt-\(character)"
         case .up: "up"
         case .down: "down"
         case .left: "left"
@@ -50,6 +53,8 @@ public enum KeyEvent: Sendable, Equatable, Hashable {
             self = key
         } else if lower.hasPrefix("ctrl-"), lower.count == 6, let character = lower.last {
             self = .control(character)
+        } else if lower.hasPrefix("alt-"), name.count == 5, let character = name.last {
+            self = .alt(character)
         } else if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...24).contains(number) {
             self = .function(number)
         } else if name.count == 1, let character = name.first {

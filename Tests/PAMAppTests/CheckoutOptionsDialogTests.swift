@@ -28,6 +28,6 @@ import Testing
         #expect(effects == [.checkOut(
             profile: "bt",
             CheckoutRequest(account: account, reason: "r", durationMinutes: account.defaultDurationMinutes ?? 60, options: ["conflict": "none", "ticket": "INC-7"]),
-            requestID: 4)])
+            requestID: 4), .saveHistory(InputHistory(entries: ["option.ticket": ["INC-7"]]))])
     }
 }

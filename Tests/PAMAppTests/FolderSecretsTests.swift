@@ -47,6 +47,8 @@ import Testing
         #expect(state.overlay == .fieldPicker(FieldChoice(profile: "bt", target: .secret(db), lease: nil), selected: 0))
         #expect(AppView().render(state).text.contains("Copy a field of team/db"))
         _ = state.press(.down)
+        #expect(state.press(.enter) == [.copyText("app_rw", subject: "team/db username", clearAfterSeconds: 30)], "a plain field is copied as it is")
+        _ = state.press(.character("Y"), .down, .down)
         let password = SecretKey(profile: "bt", target: .secret(db), field: "password").id
         #expect(state.press(.enter) == [.fetchField(profile: "bt", .secret(db), field: "password", lease: nil, key: password,
                                                     purpose: .copy(clearAfterSeconds: 30))])

@@ -14,7 +14,7 @@ struct LeasesFoundOnTheServerTests {
         let expired = lease(breakglass, id: "98", minutes: -1)
         #expect(Reducer.reduce(&state, .leasesLoaded(profile: "bt", .success([held, earlier, expired]))) == [])
         #expect(state.leases == [held, earlier])
-        #expect(state.flash?.text == "1 lease(s) already checked out on bt")
+        #expect(state.flash?.text == "1 lease is already checked out on bt")
         _ = Reducer.reduce(&state, .leasesLoaded(profile: "bt", .success([held, earlier])))
         #expect(state.leases == [held, earlier], "loading again adds nothing twice")
     }

@@ -14,6 +14,7 @@ import Testing
         #expect(effects == [
             .loadSystems(profile: "bt", requestID: 1), .loadAccounts(profile: "bt", scope: .all, requestID: 2),
             .subscribe(id: "leases:bt", every: .seconds(60), .loadLeases(profile: "bt")), .loadFolders(profile: "bt", requestID: 3),
+            .loadHistory,
         ])
         #expect(state.systems == .loading(requestID: 1))
         #expect(state.visiblePanes == [.profiles, .systems, .accounts, .folders, .leases])
@@ -66,12 +67,14 @@ import Testing
         #expect(state.focus == .systems)
     }
 
-    @Test func filterNarrowsInvertsAndClears() {
+    @Test func filterNarrowsNegatesATermAndClears() {
         var state = loadedState()
         _ = state.press(.character("/"))
         _ = state.type("brk")
         #expect(Array(Presentation.accounts(state)) == [breakglass])
-        _ = state.press(.enter, .character("!"))
+        _ = state.press(.control("u"))
+        _ = state.type("!brea")
+        _ = state.press(.enter)
         #expect(Array(Presentation.accounts(state)) == [admin, root])
         _ = state.press(.escape)
         #expect(Presentation.accounts(state).count == 3)
@@ -85,17 +88,15 @@ import Testing
         state.profiles[0].checkout = CheckoutPolicy(reason: "maintenance")
         _ = state.press(.character("c"))
         guard case .checkout(let form) = state.overlay else { Issue.record("no dialog"); return }
-        #expect(form.reason == "maintenance" && form.duration == "120" && form.focus == 0)
-        _ = state.press(.backspace)
-        _ = state.type("e: patch")
-        _ = state.press(.enter)
+        #expect(form.reason.text.isEmpty && form.reason.placeholder == "maintenance" && form.duration.text == "120" && form.focus == 0)
+        _ = state.type("maintenance: patch")
+        _ = state.press(.tab)
         _ = state.press(.backspace, .backspace, .backspace)
         _ = state.type("30")
-        _ = state.press(.enter)
         let effects = state.press(.enter)
         #expect(effects == [.checkOut(
             profile: "bt", CheckoutRequest(account: admin, reason: "maintenance: patch", durationMinutes: 30), requestID: 4
-        )])
+        ), .saveHistory(InputHistory(entries: [InputHistory.reason: ["maintenance: patch"]]))])
         #expect(state.overlay == nil)
     }
 
@@ -104,14 +105,14 @@ import Testing
         state.profiles[0].checkout = CheckoutPolicy(durationMinutes: 15, requireReason: true)
         _ = state.press(.character("c"))
         guard case .checkout(let form) = state.overlay else { Issue.record("no dialog"); return }
-        #expect(form.duration == "15" && form.reason.isEmpty)
+        #expect(form.duration.text == "15" && form.reason.isEmpty)
         #expect(state.press(.tab, .tab, .enter) == [])
         guard case .checkout(let refused) = state.overlay else { Issue.record("dialog closed without a reason"); return }
         #expect(refused.error == "a reason is required on bt" && refused.focus == 0)
         _ = state.type("incident 42")
         #expect(state.press(.tab, .tab, .enter) == [.checkOut(
             profile: "bt", CheckoutRequest(account: admin, reason: "incident 42", durationMinutes: 15), requestID: 4
-        )])
+        ), .saveHistory(InputHistory(entries: [InputHistory.reason: ["incident 42"]]))])
     }
 
     @Test func checkoutRefusesTooLongAndBadDurations() {
@@ -246,7 +247,7 @@ import Testing
         _ = state.press(.character("?"))
         _ = state.type("check")
         guard case .help(let query, _) = state.overlay else { Issue.record("no help"); return }
-        let entries = HelpIndex.matching(query, keymap: state.settings.keymap)
+        let entries = HelpIndex.matching(query.text, keymap: state.settings.keymap)
         #expect(entries.map(\.command) == [.open, .checkout, .checkin])
         #expect(entries[1].keys == "c")
         _ = state.press(.down)

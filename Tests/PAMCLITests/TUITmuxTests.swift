@@ -114,7 +114,7 @@ import Testing
     /// q with the lease open, then the dialog's first button ("Check in 1"): exits 0.
     private func quitCheckingIn(_ tmux: TmuxSession) async throws {
         try await tmux.sendKeys("q")
-        _ = try await tmux.waitForScreen { $0.contains("1 lease(s) are still checked out.") && $0.contains("Check in 1") }
+        _ = try await tmux.waitForScreen { $0.contains("1 lease is still checked out.") && $0.contains("Check in 1") }
         try await tmux.sendKeys("Left", "Left", "Enter")
         let after = try await tmux.waitForScreen { $0.contains("EXIT=") }
         #expect(after.contains("EXIT=0"))
@@ -163,7 +163,7 @@ import Testing
         try await withDemo { tmux in
             try await checkOut(tmux)
             try await tmux.sendKeys("q")
-            _ = try await tmux.waitForScreen { $0.contains("1 lease(s) are still checked out.") }
+            _ = try await tmux.waitForScreen { $0.contains("1 lease is still checked out.") }
             try await tmux.sendKeys("Enter")
             _ = try await tmux.waitForScreen { !$0.contains("still checked out") && $0.contains("leases: 1") }
             try await tmux.sendKeys("q", "Left", "Left", "Enter")

@@ -34,13 +34,6 @@ import Testing
         #expect(ranked.first?.match.ranges == [0..<3])
     }
 
-    @Test func invertedKeepsWhatDoesNotMatch() {
-        let matcher = FuzzyMatcher("prod", inverted: true)
-        #expect(!matcher.accepts("db-prod-01"))
-        #expect(matcher.accepts("db-stage-01"))
-        #expect(matcher.rank(["prod-a", "stage", "dev"]).map(\.index) == [1, 2])
-    }
-
     @Test func nonASCIIIndexesAreCharacterIndexes() {
         #expect(FuzzyMatcher("res").match("Résumé-res")?.indexes == [7, 8, 9])
         #expect(FuzzyMatcher("é").match("CAFÉ")?.indexes == [3])

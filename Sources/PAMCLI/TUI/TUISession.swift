@@ -28,7 +28,8 @@ enum TUISession {
         let quit = Locked(false)
         let runner = EffectRunner(
             clients: { profile in try workspace.client(profile) }, clipboard: clipboard.map(ClipboardAdapter.init),
-            inbox: inbox, keeper: workspace.keeper, onQuit: { quit.withLock { $0 = true } }
+            inbox: inbox, keeper: workspace.keeper, history: InputHistoryFile(path: InputHistoryFile.standardPath(environment: environment)),
+            onQuit: { quit.withLock { $0 = true } }
         )
         var settings = AppState.Settings()
         settings.readonly = options.readonly

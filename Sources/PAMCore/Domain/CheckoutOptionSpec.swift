@@ -11,13 +11,19 @@ public struct CheckoutOptionSpec: Sendable, Equatable, Hashable {
     public var choices: [String]?
     /// What the vendor does when the option is not given.
     public var defaultValue: String?
+    /// The choice that asks for a new request when I already hold one (BeyondTrust's `renew`), so
+    /// a reused request can say how to get a new one without naming the vendor.
+    public var renewChoice: String?
 
-    public init(key: String, label: String, help: String, choices: [String]? = nil, defaultValue: String? = nil) {
+    public init(
+        key: String, label: String, help: String, choices: [String]? = nil, defaultValue: String? = nil, renewChoice: String? = nil
+    ) {
         self.key = key
         self.label = label
         self.help = help
         self.choices = choices
         self.defaultValue = defaultValue
+        self.renewChoice = renewChoice
     }
 
     /// The CLI flag, e.g. `--access-type`.

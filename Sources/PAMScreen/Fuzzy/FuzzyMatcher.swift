@@ -3,22 +3,19 @@
 /// for every candidate; ASCII candidates take a byte-level path with no allocation on a miss.
 public struct FuzzyMatcher: Sendable {
     public let query: String
-    /// Keep the candidates that do not match (the filter's `!` prefix); callers decide the syntax.
-    public let inverted: Bool
     /// Lower-cased query characters, one code per character.
     let needle: [UInt32]
     /// True when every query character is ASCII, so ASCII candidates can be scanned as bytes.
     let asciiNeedle: Bool
 
-    public init(_ query: String, inverted: Bool = false) {
+    public init(_ query: String) {
         self.query = query
-        self.inverted = inverted
         self.needle = query.map(FuzzyMatcher.foldedCode)
         self.asciiNeedle = needle.allSatisfy { $0 < 0x80 }
     }
 
     /// The best match of the query in `candidate`, or nil. An empty query matches everything with
-    /// score 0. Ignores `inverted`.
+    /// score 0.
     public func match(_ candidate: String) -> FuzzyMatch? {
         if needle.isEmpty { return FuzzyMatch(score: 0, indexes: []) }
         if asciiNeedle {
@@ -31,11 +28,6 @@ public struct FuzzyMatcher: Sendable {
             }
         }
         return matchCharacters(candidate)
-    }
-
-    /// Whether `candidate` passes the filter, honouring `inverted`.
-    public func accepts(_ candidate: String) -> Bool {
-        contains(candidate) != inverted
     }
 
     /// Whether the query is a subsequence of `candidate`: `match` without scoring. Pure ASCII
@@ -58,14 +50,8 @@ public struct FuzzyMatcher: Sendable {
         return matchCharacters(candidate) != nil
     }
 
-    /// The candidates that pass, best first (score, then shorter, then input order); inverted
-    /// filters keep input order with empty matches.
+    /// The candidates that pass, best first (score, then shorter, then input order).
     public func rank(count: Int, text: (Int) -> String) -> [FuzzyResult] {
-        if inverted {
-            return (0..<max(0, count)).compactMap { index in
-                match(text(index)) == nil ? FuzzyResult(index: index, match: FuzzyMatch(score: 0, indexes: [])) : nil
-            }
-        }
         var kept: [(result: FuzzyResult, length: Int)] = []
         for index in 0..<max(0, count) {
             let candidate = text(index)

@@ -57,9 +57,10 @@ public struct Dialog: Sendable, Equatable {
         return box
     }
 
-    /// Buttons as `[ Label ]`, right-aligned, two columns apart.
+    /// Buttons right-aligned, two columns apart; the focused one as `[ Label ]` in its focused
+    /// role, the rest as `  Label  `, so focus shows without colour.
     private func drawButtons(into grid: inout CellGrid, y: Int, in content: Rect) {
-        let labels = buttons.map { "[ \($0) ]" }
+        let labels = buttons.enumerated().map { focus == fields.count + $0.offset ? "[ \($0.element) ]" : "  \($0.element)  " }
         let total = labels.reduce(0) { $0 + TextWidth.of($1) } + 2 * (labels.count - 1)
         var x = content.x + max(0, content.width - total)
         for (index, label) in labels.enumerated() {

@@ -22,12 +22,16 @@ public struct Glyphs: Sendable, Equatable {
     public var mask: Character
     /// Ends text cut to fit.
     public var ellipsis: String
+    /// After the title of the column a table is sorted by.
+    public var sortAscending: Character
+    public var sortDescending: Character
 
     public init(
         topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character,
         horizontal: Character, vertical: Character, teeLeft: Character, teeRight: Character,
         expanded: Character, collapsed: Character, barFilled: Character, barEmpty: Character,
-        barPartials: [Character], mask: Character, ellipsis: String = "…"
+        barPartials: [Character], mask: Character, ellipsis: String = "…", sortAscending: Character = "▲",
+        sortDescending: Character = "▼"
     ) {
         self.topLeft = topLeft
         self.topRight = topRight
@@ -44,6 +48,8 @@ public struct Glyphs: Sendable, Equatable {
         self.barPartials = barPartials
         self.mask = mask
         self.ellipsis = ellipsis
+        self.sortAscending = sortAscending
+        self.sortDescending = sortDescending
     }
 
     /// Box drawing, triangles, blocks and bullets.
@@ -57,6 +63,6 @@ public struct Glyphs: Sendable, Equatable {
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         teeLeft: "+", teeRight: "+", expanded: "v", collapsed: ">", barFilled: "#", barEmpty: ".",
-        barPartials: [], mask: "*", ellipsis: "~"
+        barPartials: [], mask: "*", ellipsis: "~", sortAscending: "^", sortDescending: "v"
     )
 }

@@ -27,6 +27,8 @@ public struct ListPicker: Sendable, Equatable {
     /// Typed before the query: `/` for help search, `:` for commands.
     public var prompt: String
     public var query: String
+    /// The query as an editable field (its cursor is drawn where it is); else `query`, cursor at the end.
+    public var input: TextField
     /// The rest of the completed word, drawn muted after the cursor.
     public var completion: String
     public var items: [ListPickerItem]
@@ -39,13 +41,14 @@ public struct ListPicker: Sendable, Equatable {
     public var glyphs: Glyphs
 
     public init(
-        title: String, prompt: String = "/", query: String = "", completion: String = "", items: [ListPickerItem],
+        title: String, prompt: String = "/", query: String = "", input: TextField? = nil, completion: String = "", items: [ListPickerItem],
         selected: Int? = 0, offset: Int = 0, size: Size = Size(width: 64, height: 20), emptyText: String = "no matches",
         glyphs: Glyphs = .unicode
     ) {
         self.title = title
         self.prompt = prompt
-        self.query = query
+        self.query = input?.text ?? query
+        self.input = input ?? TextField(query)
         self.completion = completion
         self.items = items
         self.selected = selected
@@ -78,6 +81,11 @@ public struct ListPicker: Sendable, Equatable {
         var x = inner.x + 1
         let end = inner.maxX - 1
         x += grid.put(prompt + " ", x: x, y: y, role: .dialogBorder, limit: max(0, end - x))
+        // A cursor inside the query: the text field draws it; at the end, the completion follows.
+        guard !completion.isEmpty, input.cursor == input.count else {
+            TextFieldView(input, focused: true, glyphs: glyphs).render(into: &grid, x: x, y: y, width: max(0, end - x))
+            return
+        }
         // Show the end of a long query: the cursor is there.
         let space = max(0, end - x - 1)
         var shown = query

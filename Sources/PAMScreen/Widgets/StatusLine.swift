@@ -12,21 +12,29 @@ public struct KeyHint: Sendable, Equatable {
     var width: Int { TextWidth.of(key) + 1 + TextWidth.of(label) }
 }
 
-/// The bottom line: a flash message on the left, key hints on the right. Hints are dropped from
-/// the end when space runs out, but the message keeps at least half the line.
+/// The bottom line: a message on the left, key hints on the right. The hints keep their room:
+/// a long message is cut to what is left and ends with `(M: more)`, where the whole of it is.
 public struct StatusLine: Sendable, Equatable {
     public var message: String
     /// `.flash` or `.flashError`.
     public var messageRole: StyleRole
-    /// Most important first.
+    /// Most important first; dropped from the end only when they alone overflow.
     public var hints: [KeyHint]
+    /// Where a cut message can be read in full, drawn `(M: more)` after it.
+    public var more: KeyHint?
     public var glyphs: Glyphs
 
-    public init(message: String = "", messageRole: StyleRole = .flash, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
+    /// Columns a message always keeps beside the hints.
+    public static let minimumMessage = 24
+
+    public init(
+        message: String = "", messageRole: StyleRole = .flash, hints: [KeyHint] = [], more: KeyHint? = nil, glyphs: Glyphs = .unicode
+    ) {
         self.glyphs = glyphs
         self.message = message
         self.messageRole = messageRole
         self.hints = hints
+        self.more = more
     }
 
     /// Draws on the first line of `rect`.
@@ -38,7 +46,7 @@ public struct StatusLine: Sendable, Equatable {
         let inner = line.width - 2
         guard inner > 0 else { return }
         let messageWidth = TextWidth.of(message)
-        let reserved = message.isEmpty ? 0 : min(messageWidth + 2, inner / 2)
+        let reserved = message.isEmpty ? 0 : min(messageWidth, Self.minimumMessage) + 2
         let shown = fittingHints(in: inner - reserved)
         let hintsWidth = shown.isEmpty ? 0 : shown.reduce(0) { $0 + $1.width } + 2 * (shown.count - 1)
         var x = line.maxX - 1 - hintsWidth
@@ -47,10 +55,19 @@ public struct StatusLine: Sendable, Equatable {
             x += grid.put(hint.key, x: x, y: line.y, role: .statusKey)
             x += grid.put(":" + hint.label, x: x, y: line.y, role: .status)
         }
-        let messageSpace = inner - hintsWidth - (shown.isEmpty ? 0 : 2)
-        if !message.isEmpty, messageSpace > 0 {
-            grid.put(message, x: line.x + 1, y: line.y, width: messageSpace, alignment: .left, role: messageRole, ellipsis: glyphs.ellipsis)
+        let space = inner - hintsWidth - (shown.isEmpty ? 0 : 2)
+        guard !message.isEmpty, space > 0 else { return }
+        // `(M: more)` and the blank before it.
+        let moreWidth = more.map { TextWidth.of($0.key) + TextWidth.of($0.label) + 5 } ?? 0
+        guard messageWidth > space, let more, space >= moreWidth + Self.minimumMessage / 2 else {
+            grid.put(message, x: line.x + 1, y: line.y, width: space, alignment: .left, role: messageRole, ellipsis: glyphs.ellipsis)
+            return
         }
+        let used = grid.put(message, x: line.x + 1, y: line.y, width: space - moreWidth, alignment: .left, role: messageRole, ellipsis: glyphs.ellipsis)
+        var at = line.x + 1 + used + 1
+        at += grid.put("(", x: at, y: line.y, role: .status)
+        at += grid.put(more.key, x: at, y: line.y, role: .statusKey)
+        grid.put(": \(more.label))", x: at, y: line.y, role: .status)
     }
 
     private func fittingHints(in width: Int) -> [KeyHint] {
