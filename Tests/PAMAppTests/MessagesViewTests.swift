@@ -19,7 +19,7 @@ import Testing
             at: t0.addingTimeInterval(5), level: .error, operation: "check-out", profile: "bt",
             text: "4031 - User does not have permission to request the account or the account is not valid for the system."))
         #expect(message?.heading == "08:00:05  error  bt · check-out")
-        #expect(state.flash?.text == longError.message, "the status line gets the one-line form")
+        #expect(state.flash?.text == longError.detail, "the status line gets the sentence; with one profile its name is left out")
     }
 
     @Test func newestFirstAndWrappedToTheView() throws {

@@ -52,9 +52,9 @@ import Testing
             try await tmux.sendKeys("/", "breakglass", "Enter", "c")
             _ = try await tmux.waitForScreen { $0.contains("Check out") && $0.contains("DC01/breakglass") }
             try await tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "Enter")
-            _ = try await tmux.waitForScreen { $0.contains("pending approval") && !$0.contains("leases: 1") }
+            _ = try await tmux.waitForScreen { $0.contains("is pending") && !$0.contains("leases: 1") }
             try await tmux.sendKeys("6")
-            _ = try await tmux.waitForScreen { $0.contains("i withdraws it") && $0.contains("pending") }
+            _ = try await tmux.waitForScreen { $0.contains("i:withdraw") && $0.contains("pending") }
             try await tmux.sendKeys("i")
             _ = try await tmux.waitForScreen { $0.contains("Withdraw the pending request for DC01/breakglass?") }
             try await tmux.sendKeys("Tab", "Enter")

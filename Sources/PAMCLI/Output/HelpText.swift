@@ -11,14 +11,28 @@ enum HelpText {
         let limit = max(20, width - 1)
         var output: [String] = []
         var entry: (name: String, indent: Int, column: Int, text: String)?
+        // Prose lines at the margin are one paragraph until a blank or indented line, or a line
+        // ending in a colon (a heading), so a sentence broken in the source is wrapped whole.
+        var paragraph: String?
         func flush() {
-            guard let current = entry else { return }
-            output += layoutEntry(current.name, indent: current.indent, column: current.column, text: current.text, limit: limit)
-            entry = nil
+            if let current = entry {
+                output += layoutEntry(current.name, indent: current.indent, column: current.column, text: current.text, limit: limit)
+                entry = nil
+            }
+            if let prose = paragraph {
+                output += wrap(prose, indent: 0, limit: limit)
+                paragraph = nil
+            }
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let indent = line.prefix { $0 == " " }.count
             let body = line.dropFirst(indent)
+            if indent == 0, !body.isEmpty {
+                if entry != nil { flush() }
+                paragraph = paragraph.map { $0 + " " + body } ?? String(body)
+                if body.hasSuffix(":") { flush() }
+                continue
+            }
             // A line starting at the open entry's second column continues its description.
             if let current = entry, !body.isEmpty, indent == current.column {
                 entry?.text = current.text + " " + body
