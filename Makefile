@@ -38,4 +38,4 @@ screenshots: build
 	scripts/screenshots.sh
 
 clean:
-	rm -rf .build .venv
+	rm -rf .build .venv .venv-*

@@ -95,6 +95,16 @@ shot help-overlay
 keys Escape : t h e m e Space
 wait_for "theme nord"
 shot palette-theme
+# A second check-out that may neither reuse nor renew: the server refuses it; the status line
+# cuts the error, the messages view has it whole.
+keys Escape c
+wait_for "If I hold one"
+keys Tab Tab Space Space C-s
+wait_for "an active"
+shot error-status-line
+keys M
+wait_for "Messages"
+shot messages
 keys Escape q Left Left Enter
 
 # Light themes are for light terminals.

@@ -46,6 +46,6 @@ import Testing
         let app = try await AppHarness()
         try await app.press(.character("j"), .character("c"), .tab, .tab, .enter)
         #expect(app.state.leases.isEmpty)
-        #expect(app.state.flash == Flash(text: "bt: check-out: the request is not approved yet", isError: true, until: t0.addingTimeInterval(4)))
+        #expect(app.state.flash == Flash(text: "the request is not approved yet", isError: true, until: t0.addingTimeInterval(4)))
     }
 }

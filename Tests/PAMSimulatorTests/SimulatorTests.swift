@@ -108,23 +108,16 @@ import Testing
         }
     }
 
-    @Test func listingAHundredThousandAccountsIsFast() async throws {
-        let clock = ContinuousClock()
-        let started = clock.now
+    /// The whole scaled world pages through (how fast is `make bench`'s business, not a test's).
+    @Test func aHundredThousandAccountsAllPageThrough() async throws {
         try await withSimulator(beyondTrustOptions(scale: 100_000)) { simulator in
-            let built = clock.now - started
             let client = try BeyondTrustTestClient(simulator)
             try await client.signIn()
-            let listing = clock.now
             var total = 0
             for offset in stride(from: 0, to: 120_000, by: 1000) {
                 total += try await client.get("ManagedAccounts?limit=1000&offset=\(offset)").array?.count ?? 0
             }
-            let listed = clock.now - listing
             #expect(total >= 100_000)
-            // Generous bounds for a debug build on two busy cores; the point is "not quadratic".
-            #expect(built < .seconds(20), "building took \(built)")
-            #expect(listed < .seconds(60), "listing took \(listed)")
         }
     }
 }
