@@ -97,7 +97,9 @@ wait_for "theme nord"
 shot palette-theme
 # A second check-out that may neither reuse nor renew: the server refuses it; the status line
 # cuts the error, the messages view has it whole.
-keys Escape c
+keys Escape /
+keys -l dc01/admin
+keys Enter c
 wait_for "If I hold one"
 keys Tab Tab Space Space C-s
 wait_for "an active"

@@ -76,7 +76,7 @@ extension Reducer {
         }
         state.overlay = nil
         let request = CheckoutRequest(account: form.account, reason: reason, durationMinutes: minutes, options: form.requestOptions)
-        flash(&state, "checking out \(form.account.path)…")
+        progress(&state, "checking out \(form.account.path)…")
         audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
         // Typed values only: a default that was left in place is not worth recalling.
         var remembered = state.history.record(form.reason)

@@ -102,6 +102,12 @@ public enum Reducer {
         notify(&state, error ? .error : .notice, text, operation: operation)
     }
 
+    /// Work under way (`checking out DC01/admin…`): shown in the status line only, as its
+    /// outcome is what the messages view keeps.
+    static func progress(_ state: inout AppState, _ text: String) {
+        state.flash = Flash(text: TerminalText.sanitized(text), isError: false, until: state.now.addingTimeInterval(4))
+    }
+
     /// Keeps the last 500 audit lines.
     static func audit(_ state: inout AppState, _ text: String, at: Date? = nil, error: Bool = false) {
         state.audit.append(AuditEntry(at: at ?? state.now, text: text, isError: error))
