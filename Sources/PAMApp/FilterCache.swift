@@ -50,14 +50,20 @@ public struct FilterCache: Sendable, Equatable {
     }
 
     /// The columns a query looks in, for every account.
-    @inline(__always)
+    /// The columns a query looks in, for every account.
     static func rank(_ query: FilterQuery, _ account: Account) -> Int? {
+        withUnsafePointer(to: account) { rank(query, $0) }
+    }
+
+    /// Through a pointer, so scanning 100,000 rows copies no account (only the column read).
+    @inline(__always)
+    static func rank(_ query: FilterQuery, _ account: UnsafePointer<Account>) -> Int? {
         query.rank(columns: 4) { column in
             switch column {
-            case 0: account.name
-            case 1: account.systemName
-            case 2: account.domain
-            default: account.platform
+            case 0: account.pointee.name
+            case 1: account.pointee.systemName
+            case 2: account.pointee.domain
+            default: account.pointee.platform
             }
         }
     }
@@ -72,9 +78,14 @@ public struct FilterCache: Sendable, Equatable {
             if let entry = entries[prefix], FilterQuery(prefix).narrows(to: query) { base = entry.rows }
         }
         var kept = Entry(rows: [], ranks: [])
+        // Room for every candidate up front: growing by doubling would copy the rows again and again.
+        let candidates = base?.count ?? source.count
+        kept.rows.reserveCapacity(candidates)
+        kept.ranks.reserveCapacity(candidates)
         source.withUnsafeBufferPointer { accounts in
+            guard let first = accounts.baseAddress else { return }
             func visit(_ index: Int32) {
-                guard let rank = Self.rank(query, accounts[Int(index)]) else { return }
+                guard let rank = Self.rank(query, first + Int(index)) else { return }
                 kept.rows.append(index)
                 kept.ranks.append(UInt8(clamping: rank))
             }
