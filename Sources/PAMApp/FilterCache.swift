@@ -101,19 +101,9 @@ public struct FilterCache: Sendable, Equatable {
         return kept
     }
 
-    /// The kept rows best rank first, list order within a rank: a counting sort, linear in rows.
+    /// The kept rows best rank first, list order within a rank.
     private static func ranked(_ entry: Entry, maximum: Int) -> [Int32] {
-        let top = min(255, max(0, maximum))
-        var starts = [Int](repeating: 0, count: top + 2)
-        for rank in entry.ranks { starts[top - min(Int(rank), top) + 1] += 1 }
-        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
-        var ranked = [Int32](repeating: 0, count: entry.rows.count)
-        for (position, rank) in entry.ranks.enumerated() {
-            let bucket = top - min(Int(rank), top)
-            ranked[starts[bucket]] = entry.rows[position]
-            starts[bucket] += 1
-        }
-        return ranked
+        FilterQuery.byRank(entry.ranks, maximum: min(255, maximum)).map { entry.rows[$0] }
     }
 
     private func sameStorage(_ a: [Account], _ b: [Account]) -> Bool {

@@ -7,16 +7,20 @@ struct ToolResult {
     var output: String
 }
 
-/// Runs `program` with `arguments` to completion, stdout and stderr into one file.
-func runTool(_ program: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> ToolResult {
+/// Runs `program` with `arguments` to completion, stdout and stderr into one file. `base` is
+/// the environment before `environment` is added; `inItsFolder` runs it in a new empty folder.
+func runTool(
+    _ program: String, _ arguments: [String], environment: [String: String] = [:],
+    base: [String: String] = ProcessInfo.processInfo.environment, inItsFolder: Bool = false
+) async throws -> ToolResult {
     try await withTemporaryDirectory(prefix: "pamtui-tool") { directory in
         let path = "\(directory)/output"
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": TestStateHome.path]) { $1 }
-            .merging(environment) { $1 }
+        process.environment = base.merging(["XDG_STATE_HOME": TestStateHome.path]) { $1 }.merging(environment) { $1 }
+        if inItsFolder { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = FileHandle.nullDevice
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         process.standardOutput = output

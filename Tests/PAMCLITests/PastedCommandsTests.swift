@@ -133,20 +133,5 @@ func runPasted(_ command: String, environment: [String: String] = PastedCommands
     merged["XDG_CONFIG_HOME"] = nil
     let folder = URL(fileURLWithPath: Pamtui.binary).deletingLastPathComponent().path
     merged["PATH"] = folder + ":" + (merged["PATH"] ?? "/usr/bin:/bin")
-    return try await withTemporaryDirectory(prefix: "pamtui-pasted") { directory in
-        let path = "\(directory)/output"
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = merged.merging(environment) { $1 }.merging(["XDG_STATE_HOME": TestStateHome.path]) { $1 }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        try await waitUntil(timeout: .seconds(60)) { !process.isRunning }
-        return ToolResult(status: process.terminationStatus, output: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
-    }
+    return try await runTool("/bin/sh", ["-c", command], environment: environment, base: merged, inItsFolder: true)
 }

@@ -74,14 +74,14 @@ public struct FilterQuery: Sendable, Equatable {
 
     /// Positions of `ranks` ordered best first, stable within a rank: a counting sort, linear in
     /// the number of rows.
-    public static func byRank(_ ranks: [Int], maximum: Int) -> [Int] {
+    public static func byRank<Rank: BinaryInteger>(_ ranks: [Rank], maximum: Int) -> [Int] {
         let top = max(0, maximum)
         var counts = [Int](repeating: 0, count: top + 2)
-        for rank in ranks { counts[top - min(max(rank, 0), top) + 1] += 1 }
+        for rank in ranks { counts[top - min(max(Int(rank), 0), top) + 1] += 1 }
         for bucket in 1..<counts.count { counts[bucket] += counts[bucket - 1] }
         var order = [Int](repeating: 0, count: ranks.count)
         for (position, rank) in ranks.enumerated() {
-            let bucket = top - min(max(rank, 0), top)
+            let bucket = top - min(max(Int(rank), 0), top)
             order[counts[bucket]] = position
             counts[bucket] += 1
         }
