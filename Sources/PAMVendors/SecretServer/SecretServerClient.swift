@@ -13,6 +13,8 @@ public final class SecretServerClient: VendorClient {
     /// Secrets as last looked at in this run (check-out lock, comment, fields), by id, so a
     /// check-out after a look-up asks nothing twice.
     let looked = Locked<[String: SecretModel]>([:])
+    /// The fields of each secret found in this run, by id (a restricted secret's from its template).
+    let knownFields = Locked<[String: [SecretField]]>([:])
     /// Template fields by template id: only templates say which fields are URLs.
     let templates = Locked<[Int: [SecretField]]>([:])
 

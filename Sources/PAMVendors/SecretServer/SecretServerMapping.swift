@@ -68,6 +68,14 @@ enum SecretServerMapping {
             maximumDurationMinutes: interval, fields: fields)
     }
 
+    /// A secret known from its summary only (a restricted one refuses to be read): no interval
+    /// or lock holder, which `/state` tells.
+    static func account(_ summary: SecretServerDTO.SecretSummary, folderPath: String, fields: [SecretField]) -> Account {
+        Account(
+            id: String(summary.id), systemID: id(summary.folderId) ?? "", systemName: folderPath, name: summary.name,
+            description: summary.secretTemplateName, platform: summary.secretTemplateName, fields: fields)
+    }
+
     static func secret(_ summary: SecretServerDTO.SecretSummary, fields: [SecretField]?) -> StoredSecret {
         let fields = fields ?? StoredSecret.defaultFields(kind: .credential, username: nil, fileName: nil)
         return StoredSecret(
