@@ -40,19 +40,8 @@ struct SecretCommand: AsyncParsableCommand, GracefulOnSignal {
                 if !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(value) { throw PAMError.controlCharactersInSecret }
                 return Console.writeSecret(value, newline: secret.kind != .file)
             }
-            try write(value, to: output)
+            try SecretFile.write(value, to: output, replacing: force)
             Console.err("pamtui: wrote \(value.count) bytes to \(output)")
         }
-    }
-
-    private func write(_ value: SecretBytes, to path: String) throws {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
-        let fd = open(path, flags, 0o600)
-        guard fd >= 0 else {
-            let reason = errno == EEXIST ? "it exists (use --force)" : String(cString: strerror(errno))
-            throw PAMError(.usage, "cannot write \(path): \(reason)")
-        }
-        defer { close(fd) }
-        value.withUnsafeBytes { Console.writeAll($0, to: fd) }
     }
 }

@@ -163,6 +163,10 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let tasks = Capabilities(rawValue: 1 << 4)
     /// Any field of a target, not only the password.
     public static let fields = Capabilities(rawValue: 1 << 5)
+    /// The templates stored secrets are made from.
+    public static let templates = Capabilities(rawValue: 1 << 6)
+    /// Checking in someone else's check-out.
+    public static let forcedRelease = Capabilities(rawValue: 1 << 7)
 }
 
 extension Capabilities {
@@ -175,5 +179,7 @@ extension Capabilities {
         if type is any FolderBrowsing.Type { insert(.folders) }
         if type is any TaskRunning.Type { insert(.tasks) }
         if type is any FieldRetrieval.Type { insert(.fields) }
+        if type is any TemplateBrowsing.Type { insert(.templates) }
+        if type is any ForcedRelease.Type { insert(.forcedRelease) }
     }
 }

@@ -95,7 +95,7 @@ public final class SecretServerClient: VendorClient {
         let who = state.checkedOutUserDisplayName.flatMap { $0.isEmpty ? nil : $0 } ?? "another user"
         let left = state.checkOutMinutesRemaining.map { " for \($0) more min" } ?? ""
         return PAMError(
-            .conflict, "\(subject) is checked out by \(TerminalText.sanitized(who))\(left); --force-check-in yes takes it over if you may",
+            .conflict, "\(subject) is checked out by \(TerminalText.sanitized(who))\(left); --force-check-in takes it over (or checkin --force ends it) if you may",
             operation: error?.operation ?? "check-out", vendorCode: "CheckedOutByAnotherUser", status: error?.status)
     }
 }

@@ -62,6 +62,11 @@ enum SecretServerDTO {
         var fields: [TemplateField]?
     }
 
+    struct TemplateSummary: Decodable, Sendable, Equatable {
+        var id: Int
+        var name: String?
+    }
+
     struct TemplateField: Decodable, Sendable {
         var secretTemplateFieldId: Int?
         var fieldSlugName: String?

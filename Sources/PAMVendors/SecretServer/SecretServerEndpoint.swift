@@ -19,6 +19,7 @@ enum SecretServerEndpoint: Sendable {
     case checkIn(secretID: String)
     case extendCheckOut(secretID: String)
     case template(id: String)
+    case templates(skip: Int, take: Int)
     case folder(id: String, allChildren: Bool)
     case folderByPath(String)
     case folders(parentID: String?, skip: Int, take: Int)
@@ -67,6 +68,7 @@ enum SecretServerEndpoint: Sendable {
         case .checkIn(let id): return ("api/v1/secrets/\(URLQuery.segment(id))/check-in", [])
         case .extendCheckOut(let id): return ("api/v1/secrets/\(URLQuery.segment(id))/extend-check-out", [])
         case .template(let id): return ("api/v1/secret-templates/\(URLQuery.segment(id))", [])
+        case .templates(let skip, let take): return ("api/v1/secret-templates", [("skip", "\(skip)"), ("take", "\(take)")])
         case .folder(let id, let all): return ("api/v1/folders/\(URLQuery.segment(id))", [("getAllChildren", flag(all))])
         case .folderByPath(let path): return ("api/v1/folders/0", [("folderPath", path)])
         case .folders(let parentID, let skip, let take):
@@ -91,6 +93,7 @@ enum SecretServerEndpoint: Sendable {
         case .checkIn: "check-in"
         case .extendCheckOut: "extend check-out"
         case .template: "get template"
+        case .templates: "list templates"
         case .folder, .folderByPath: "get folder"
         case .folders: "list folders"
         }
