@@ -1,8 +1,23 @@
 import Foundation
 import PAMCore
+import PAMModules
 
-/// Resolves Secrets Safe folder paths and `FOLDER/PATH/TITLE` references.
+/// Resolves folder paths and `FOLDER/PATH/TITLE` references.
 enum SecretLocator {
+    /// The reference parsed, and the client of its profile (or `--profile`'s) as `type`, the
+    /// capability the command needs for `what` ("create secrets").
+    static func client<C>(_ reference: String, profile: String?, in workspace: Workspace, as type: C.Type, to what: String) throws -> (C, TargetReference) {
+        let target = try TargetReference(parsing: reference)
+        if let profile, let named = target.profile, profile != named {
+            throw PAMError(.usage, "--profile \(profile) and the reference's profile \(named) differ")
+        }
+        let client = try workspace.client(target.profile ?? profile)
+        guard let capable = client as? C else {
+            throw PAMError(.unsupported, "profile \(client.profile) (\(VendorRegistry.standard.displayName(client.vendor))) cannot \(what)", profile: client.profile)
+        }
+        return (capable, target)
+    }
+
     /// The id of a folder given by path (`team/app`) or by id.
     static func folderID(_ pathOrID: String, client: any FolderBrowsing) async throws -> String {
         try folder(pathOrID, in: FolderTree(try await client.listFolders()).nodes, profile: client.profile).id

@@ -167,6 +167,12 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let templates = Capabilities(rawValue: 1 << 6)
     /// Checking in someone else's check-out.
     public static let forcedRelease = Capabilities(rawValue: 1 << 7)
+    /// Creating, changing and deleting stored secrets.
+    public static let secretWriting = Capabilities(rawValue: 1 << 8)
+    /// Creating, renaming, moving and deleting folders.
+    public static let folderEditing = Capabilities(rawValue: 1 << 9)
+    /// Folders' and secrets' metadata.
+    public static let metadata = Capabilities(rawValue: 1 << 10)
 }
 
 extension Capabilities {
@@ -181,5 +187,8 @@ extension Capabilities {
         if type is any FieldRetrieval.Type { insert(.fields) }
         if type is any TemplateBrowsing.Type { insert(.templates) }
         if type is any ForcedRelease.Type { insert(.forcedRelease) }
+        if type is any SecretWriting.Type { insert(.secretWriting) }
+        if type is any FolderEditing.Type { insert(.folderEditing) }
+        if type is any MetadataEditing.Type { insert(.metadata) }
     }
 }

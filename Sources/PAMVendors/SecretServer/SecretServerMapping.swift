@@ -95,6 +95,15 @@ enum SecretServerMapping {
             reason: nil, expiresAt: minutesLeft.map { now.addingTimeInterval(TimeInterval($0) * 60) })
     }
 
+    /// A metadata value; `field` and `section` stand in for the names a create answer leaves null.
+    static func metadata(_ record: SecretServerDTO.MetadataRecord, field: String?, section: String?) -> MetadataEntry {
+        let value = record.valueString ?? record.valueBit.map { $0 ? "true" : "false" } ?? record.valueInt.map(String.init)
+            ?? record.valueNumber.map { String($0) } ?? record.valueDateTime
+        return MetadataEntry(
+            id: String(record.metadataItemDataId), fieldID: record.metadataFieldId.map(String.init),
+            field: record.metadataFieldName ?? field ?? "", section: record.metadataFieldSectionName ?? section, value: value)
+    }
+
     /// Each `secretState` in words: what stands between me and the secret, and what to do.
     static func explain(_ state: String) -> String? {
         switch state {
