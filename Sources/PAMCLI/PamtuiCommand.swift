@@ -32,6 +32,7 @@ struct PamtuiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListCommand.self, CheckoutCommand.self, ShowCommand.self, CheckinCommand.self, LeasesCommand.self, SecretCommand.self,
+            FolderCommand.self, MetadataCommand.self,
             ConfigCommand.self, SimulateCommand.self, DemoCommand.self, BenchUICommand.self, SelfCheckCommand.self,
         ]
     )

@@ -129,8 +129,14 @@ import Testing
     @Test(arguments: ConformanceCase.all)
     func injectedServerErrorsAndThrottlingAreRetried(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test, faults: try FaultPlan(parsing: "error5xx=0.1,rate429=0.05")) { fixture in
-            for _ in 0..<5 { try await anyList(fixture.client) }
-            #expect(fixture.served("→ 503").count + fixture.served("→ 429").count > 0)
+            // Lists until a fault was served (a vendor whose list is one call needs more than
+            // five), each list surviving the faults it met.
+            var faults = 0
+            for _ in 0..<50 where faults == 0 {
+                try await anyList(fixture.client)
+                faults = fixture.served("→ 503").count + fixture.served("→ 429").count
+            }
+            #expect(faults > 0)
         }
     }
 }

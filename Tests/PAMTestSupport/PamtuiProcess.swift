@@ -64,10 +64,13 @@ public final class SimulateProcess: @unchecked Sendable {
     public var configPath: String { "\(directory)/config.toml" }
 
     /// Starts `pamtui simulate --write-config DIR/config.toml` with extra arguments and waits for the ready line.
+    /// Without `--vendors` only BeyondTrust runs, so the config has one profile and references
+    /// need no `PROFILE:`; a test of another vendor names it.
     public static func start(_ arguments: [String] = []) async throws -> SimulateProcess {
         let directory = try makeTemporaryDirectory(prefix: "pamtui-simulate")
+        let vendors = arguments.contains("--vendors") ? [] : ["--vendors", "beyondtrust"]
         let process = try Pamtui.start(
-            ["simulate", "--state-dir", directory, "--write-config", "\(directory)/config.toml"] + arguments,
+            ["simulate", "--state-dir", directory, "--write-config", "\(directory)/config.toml"] + vendors + arguments,
             environment: [:], stdout: "\(directory)/ready.json", stderr: "\(directory)/stderr"
         )
         var line = ""

@@ -32,7 +32,7 @@ import Testing
         let account = try await fake.client().findAccount(systemName: "Infra", accountName: "DB/db-admin")
         #expect(fake.lines.contains("GET api/v1/secrets/0?secretPath=%5CInfra%5CDB%5Cdb-admin&noAutoCheckout=true"))
         #expect(account.path == "Infra/DB/db-admin" && account.id == "42" && account.defaultDurationMinutes == 30)
-        #expect(account.fields.map(\.kind) == [.other, .username, .password, .text, .privateKey, .passphrase])
+        #expect(account.fields.map(\.kind) == [.other, .username, .password, .notes, .privateKey, .passphrase])
         #expect(account.fields.map(\.isSecret) == [false, false, true, true, true, true])
         #expect(account.fields[1].plainValue == "root")
         #expect(account.fields.field(named: "password")?.slug == "password-1")
@@ -90,7 +90,7 @@ import Testing
         let account = Account(id: "42", systemID: "7", systemName: "Infra/DB", name: "db-admin")
         await #expect { try await client.checkOut(CheckoutRequest(account: account)) } throws: { error in
             let error = error as? PAMError
-            return error?.exitCode == 5 && error?.message == "Infra/DB/db-admin is checked out by Alice Ops for 12 more min; --force-check-in yes takes it over if you may"
+            return error?.exitCode == 5 && error?.message == "Infra/DB/db-admin is checked out by Alice Ops for 12 more min; --force-check-in takes it over (or checkin --force ends it) if you may"
         }
         #expect(!fake.lines.contains { $0.contains("check-out") })
     }

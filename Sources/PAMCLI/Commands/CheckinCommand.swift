@@ -1,15 +1,16 @@
 import ArgumentParser
 import PAMCore
+import PAMModules
 
 /// `pamtui checkin REF | --request ID`.
 struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
-        abstract: "Check in my requests on an account (withdrawing pending ones), one request by id, or every lease on record.",
-        discussion: "--all-known checks in every request the lease journal knows of (see 'pamtui leases'), across profiles."
+        abstract: "Check in my requests on an account or secret (withdrawing pending ones), one request by id, or every lease on record.",
+        discussion: "--all-known checks in every request the lease journal knows of (see 'pamtui leases'), across profiles. --force checks in a check-out someone else holds, where the vendor and your permissions allow it."
     )
 
-    @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
+    @Argument(help: "The account or secret: [PROFILE:]SYSTEM/ACCOUNT or [PROFILE:]FOLDER/PATH/SECRET.")
     var reference: String?
 
     @Option(name: .long, help: ArgumentHelp("Check in this request id instead.", valueName: "id"))
@@ -18,8 +19,11 @@ struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
     @Flag(name: .customLong("all-known"), help: "Check in every open request the lease journal knows of.")
     var allKnown = false
 
-    @Option(name: .long, help: ArgumentHelp("Reason recorded with the check-in.", valueName: "text"))
+    @Option(name: [.customLong("reason"), .customLong("comment")], help: ArgumentHelp("Reason (comment) recorded with the check-in.", valueName: "text"))
     var reason: String?
+
+    @Flag(name: .long, help: "Check in the account's check-out whoever holds it (force check-in).")
+    var force = false
 
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var common: CommonOptions
@@ -29,6 +33,7 @@ struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
             throw ValidationError("give an account reference, --request ID or --all-known")
         }
         if let reference { _ = try AccountReference.validated(reference) }
+        if force && reference == nil { throw ValidationError("--force takes an account or secret reference") }
     }
 
     func run() async throws {
@@ -42,6 +47,7 @@ struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
                 return Console.out("checked in request \(LeaseText.one(request)) on \(client.profile)")
             }
             let located = try await AccountLocator(reference ?? "", profile: profileOption.profile, in: workspace)
+            if force { return try await forceCheckIn(located) }
             let requests = try await located.openRequests()
             guard !requests.isEmpty else {
                 throw PAMError(.notFound, "no open request of mine on \(located.account.path)", profile: located.client.profile, operation: "check-in")
@@ -79,6 +85,16 @@ struct CheckinCommand: AsyncParsableCommand, GracefulOnSignal {
         if failures > 0 {
             throw PAMError(.server, "\(Plural.count(failures, "known request")) could not be checked in; see them with: \(ShellCommand.pamtui(["leases"]))")
         }
+    }
+
+    /// Ends the check-out whoever holds it, through the vendor's forced release.
+    private func forceCheckIn(_ located: AccountLocator) async throws {
+        let profile = located.client.profile
+        guard let forced = located.client as? any ForcedRelease else {
+            throw PAMError(.unsupported, "profile \(profile) (\(VendorRegistry.standard.displayName(located.client.vendor))) cannot force a check-in", profile: profile)
+        }
+        try await forced.forceCheckIn(located.account, reason: reason)
+        Console.out("checked in \(LeaseText.one("\(profile):\(located.account.path)")) (forced)")
     }
 
     static func released(_ request: AccessRequest, profile: String) -> String {

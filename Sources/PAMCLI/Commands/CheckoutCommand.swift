@@ -5,7 +5,9 @@ import PAMModules
 
 /// Options shared by the commands that check out.
 struct CheckoutOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Reason recorded with the request (default: the profile's).", valueName: "text"))
+    @Option(
+        name: [.customLong("reason"), .customLong("comment")],
+        help: ArgumentHelp("Reason (comment) recorded with the request or read (default: the profile's).", valueName: "text"))
     var reason: String?
 
     @Option(name: .long, help: ArgumentHelp("Lease length in minutes (default: the profile's, else the account's).", valueName: "minutes"))
@@ -43,7 +45,8 @@ struct CheckoutOptions: ParsableArguments {
     }
 
     /// `--conflict renew` and `--access-type=SSH` as `--option conflict=renew`: vendor options
-    /// are data, so their flags are rewritten before parsing rather than declared one by one.
+    /// are data, so their flags are rewritten before parsing rather than declared one by one. A
+    /// yes/no option alone (`--extend`, not followed by yes or no) means yes.
     static func rewritingVendorFlags(_ arguments: [String], options: [CheckoutOptionSpec]) -> [String] {
         var rewritten: [String] = []
         var index = arguments.startIndex
@@ -54,6 +57,8 @@ struct CheckoutOptions: ParsableArguments {
             if let spec = options.first(where: { $0.flag == flag }) {
                 if let inline {
                     rewritten += ["--option", "\(spec.key)=\(inline)"]
+                } else if spec.isYesNo, index + 1 == arguments.endIndex || !spec.choices!.contains(arguments[index + 1]) {
+                    rewritten += ["--option", "\(spec.key)=yes"]
                 } else if index + 1 < arguments.endIndex {
                     index += 1
                     rewritten += ["--option", "\(spec.key)=\(arguments[index])"]
@@ -71,10 +76,15 @@ struct CheckoutOptions: ParsableArguments {
     /// The vendor options for `--help`, from the registry.
     static func help(_ options: [CheckoutOptionSpec]) -> String {
         options.map { spec in
-            let values = spec.choices.map { " " + $0.joined(separator: "|") } ?? " TEXT"
+            let values = spec.isYesNo ? " [yes|no]" : spec.choices.map { " " + $0.joined(separator: "|") } ?? " TEXT"
             return "  \(spec.flag)\(values)\n      \(spec.help)"
         }.joined(separator: "\n")
     }
+}
+
+extension CheckoutOptionSpec {
+    /// A yes/no option, which may be given as a bare flag.
+    fileprivate var isYesNo: Bool { choices.map { Set($0) == ["yes", "no"] } ?? false }
 }
 
 extension Array where Element == String {
@@ -87,7 +97,7 @@ extension CredentialField: ExpressibleByArgument {}
 struct CheckoutCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "checkout",
-        abstract: "Check out an account's credential and print the lease (not the password).",
+        abstract: "Check out an account's credential or a secret and print the lease (not the password).",
         discussion: HelpText.layout("""
         Vendor check-out options (defaults from the profile, then [defaults]):
         \(CheckoutOptions.help(VendorRegistry.standard.checkoutOptions))
@@ -97,7 +107,7 @@ struct CheckoutCommand: AsyncParsableCommand, GracefulOnSignal {
         """)
     )
 
-    @Argument(help: "The account: [PROFILE:]SYSTEM/ACCOUNT.")
+    @Argument(help: "The account or secret: [PROFILE:]SYSTEM/ACCOUNT or [PROFILE:]FOLDER/PATH/SECRET.")
     var reference: String
 
     @OptionGroup var checkout: CheckoutOptions

@@ -2,19 +2,19 @@ import ArgumentParser
 import PAMCore
 import PAMModules
 
-/// `pamtui ls systems|accounts|requests|folders|secrets`.
+/// `pamtui ls systems|accounts|requests|folders|secrets|templates`.
 struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
     static let configuration = CommandConfiguration(
         commandName: "ls",
-        abstract: "List systems, accounts, my requests, folders or secrets.",
+        abstract: "List systems, accounts, my requests, folders, secrets or secret templates.",
         discussion: "Without --profile, every profile that can list the kind is listed."
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case systems, accounts, requests, folders, secrets
+        case systems, accounts, requests, folders, secrets, templates
     }
 
-    @Argument(help: "What to list: systems, accounts, requests, folders or secrets.")
+    @Argument(help: "What to list: systems, accounts, requests, folders, secrets or templates.")
     var kind: Kind
 
     @OptionGroup var profileOption: ProfileOption
@@ -22,7 +22,7 @@ struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
     @Option(name: .long, help: ArgumentHelp("Only this system's accounts (by name).", valueName: "name"))
     var system: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only secrets in this folder (path or id).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Only secrets in this folder, or folders under it (path, \\-path or id).", valueName: "folder"))
     var folder: String?
 
     @Option(name: .long, help: ArgumentHelp("Keep rows containing this text (case-insensitive).", valueName: "text"))
@@ -42,6 +42,7 @@ struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
             case .requests: try await listRequests(clients)
             case .folders: try await listFolders(clients)
             case .secrets: try await listSecrets(clients)
+            case .templates: try await listTemplates(clients)
             }
         }
     }
@@ -109,8 +110,13 @@ struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
     }
 
     private func listFolders(_ clients: [any VendorClient]) async throws {
+        let under = folder
         let sources = try capable(clients, as: (any FolderBrowsing).self, what: "folders").map { client in
-            (client as any VendorClient, PageStream.once { FolderTree(try await client.listFolders()).nodes })
+            (client as any VendorClient, PageStream.once {
+                let nodes = FolderTree(try await client.listFolders()).nodes
+                guard let under else { return nodes }
+                return SecretLocator.subtree(try SecretLocator.folder(under, in: nodes, profile: client.profile), of: nodes)
+            })
         }
         try await output(sources, fields: { [$0.path, $0.folder.description] }, record: Records.folder, headers: ["PROFILE", "FOLDER", "ID"]) {
             [$0.profile, String(repeating: "  ", count: $0.depth) + $0.name, $0.id]
@@ -126,6 +132,18 @@ struct ListCommand: AsyncParsableCommand, GracefulOnSignal {
         try await output(sources, fields: { [$0.title, $0.folderPath, $0.username, $0.fileName] }, record: Records.secret,
                          headers: ["PROFILE", "FOLDER", "TITLE", "KIND", "USERNAME", "ID"]) {
             [$0.profile, $0.folderPath ?? "", $0.title, $0.kind, $0.username ?? "", $0.id]
+        }
+    }
+}
+
+extension ListCommand {
+    private func listTemplates(_ clients: [any VendorClient]) async throws {
+        let sources = try capable(clients, as: (any TemplateBrowsing).self, what: "templates").map { client in
+            (client as any VendorClient, PageStream.once { try await client.listTemplates() })
+        }
+        try await output(sources, fields: { [$0.name] + $0.fields.map(\.slug) }, record: Records.template,
+                         headers: ["PROFILE", "ID", "TEMPLATE", "FIELDS"]) {
+            [$0.profile, $0.id, $0.name, $0.fields.map(\.slug).joined(separator: ", ")]
         }
     }
 }

@@ -1,58 +1,16 @@
 import ArgumentParser
-import Foundation
-import PAMCore
 
-/// `pamtui secret [PROFILE:]FOLDER/PATH/TITLE`: prints a stored secret or writes a file secret.
-struct SecretCommand: AsyncParsableCommand, GracefulOnSignal {
+/// `pamtui secret`: read (the default), create, update or delete stored secrets.
+struct SecretCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secret",
-        abstract: "Print a Secrets Safe secret (credential password or text), or save a file secret."
+        abstract: "Print, create, update or delete stored secrets.",
+        discussion: HelpText.layout("""
+        'pamtui secret REF' prints the secret (as 'secret get'). Field values for create and \
+        update: --field SLUG=VALUE for a plain field, SLUG=- to read it from stdin, SLUG@FILE \
+        from a file; a secret field (a password, a key, notes) is never taken from the command line.
+        """),
+        subcommands: [SecretGetCommand.self, SecretCreateCommand.self, SecretUpdateCommand.self, SecretDeleteCommand.self],
+        defaultSubcommand: SecretGetCommand.self
     )
-
-    @Argument(help: "The secret: [PROFILE:]FOLDER/PATH/TITLE, or its id.")
-    var reference: String
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
-    var output: String?
-
-    @Flag(name: .long, help: "Replace the output file if it exists.")
-    var force = false
-
-    @Flag(name: .long, help: "Write the secret to a terminal even when it holds control characters.")
-    var raw = false
-
-    @OptionGroup var profileOption: ProfileOption
-    @OptionGroup var common: CommonOptions
-
-    func run() async throws {
-        try await Workspace.with(common) { workspace in
-            let target = try TargetReference(parsing: reference)
-            if let profile = profileOption.profile, let named = target.profile, profile != named {
-                throw PAMError(.usage, "--profile \(profile) and the reference's profile \(named) differ")
-            }
-            guard let client = try workspace.client(target.profile ?? profileOption.profile) as? any FolderBrowsing else {
-                throw PAMError(.unsupported, "this profile has no folders of secrets")
-            }
-            let secret = try await SecretLocator.secret(target, client: client)
-            let value = secret.kind == .file ? try await client.downloadFile(id: secret.id) : try await client.secretValue(id: secret.id)
-            defer { value.wipe() }
-            guard let output else {
-                if !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(value) { throw PAMError.controlCharactersInSecret }
-                return Console.writeSecret(value, newline: secret.kind != .file)
-            }
-            try write(value, to: output)
-            Console.err("pamtui: wrote \(value.count) bytes to \(output)")
-        }
-    }
-
-    private func write(_ value: SecretBytes, to path: String) throws {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
-        let fd = open(path, flags, 0o600)
-        guard fd >= 0 else {
-            let reason = errno == EEXIST ? "it exists (use --force)" : String(cString: strerror(errno))
-            throw PAMError(.usage, "cannot write \(path): \(reason)")
-        }
-        defer { close(fd) }
-        value.withUnsafeBytes { Console.writeAll($0, to: fd) }
-    }
 }

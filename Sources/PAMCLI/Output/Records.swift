@@ -38,6 +38,16 @@ enum Records {
         var folderId, folderPath, username, fileName: String?
     }
 
+    struct Metadata {
+        var profile, vendor, id, field: String
+        var fieldId, section, value: String?
+    }
+
+    struct Template {
+        var profile, vendor, id, name: String
+        var fields: [SecretField]
+    }
+
     struct Lease {
         var profile, vendor, requestId, systemId, systemName, accountId, accountName, issuedAt, expiresAt: String
         var reason: String?
@@ -81,6 +91,16 @@ enum Records {
             kind: secret.kind.rawValue, folderId: secret.folderID, folderPath: secret.folderPath,
             username: secret.username, fileName: secret.fileName
         )
+    }
+
+    static func metadata(_ entry: MetadataEntry, _ client: any VendorClient) -> Metadata {
+        Metadata(
+            profile: client.profile, vendor: client.vendor.rawValue, id: entry.id, field: entry.field, fieldId: entry.fieldID,
+            section: entry.section, value: entry.value)
+    }
+
+    static func template(_ template: SecretTemplate, _ client: any VendorClient) -> Template {
+        Template(profile: client.profile, vendor: client.vendor.rawValue, id: template.id, name: template.name, fields: template.fields)
     }
 
     static func lease(_ lease: PAMCore.Lease) -> Lease {
@@ -223,6 +243,43 @@ extension Records.Secret: JSONRecord {
             json.field("profile", profile)
             json.field("title", title)
             json.optionalField("username", username)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Metadata: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("field", field)
+            json.optionalField("fieldId", fieldId)
+            json.field("id", id)
+            json.field("profile", profile)
+            json.optionalField("section", section)
+            json.optionalField("value", value)
+            json.field("vendor", vendor)
+        }
+    }
+}
+
+extension Records.Template: JSONRecord {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("fields") { array in
+                array.array { array in
+                    for field in fields {
+                        array.object { json in
+                            json.field("kind", field.kind.rawValue)
+                            json.field("label", field.label)
+                            json.field("secret", field.isSecret)
+                            json.field("slug", field.slug)
+                        }
+                    }
+                }
+            }
+            json.field("id", id)
+            json.field("name", name)
+            json.field("profile", profile)
             json.field("vendor", vendor)
         }
     }

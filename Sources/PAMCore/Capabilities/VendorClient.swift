@@ -163,6 +163,16 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
     public static let tasks = Capabilities(rawValue: 1 << 4)
     /// Any field of a target, not only the password.
     public static let fields = Capabilities(rawValue: 1 << 5)
+    /// The templates stored secrets are made from.
+    public static let templates = Capabilities(rawValue: 1 << 6)
+    /// Checking in someone else's check-out.
+    public static let forcedRelease = Capabilities(rawValue: 1 << 7)
+    /// Creating, changing and deleting stored secrets.
+    public static let secretWriting = Capabilities(rawValue: 1 << 8)
+    /// Creating, renaming, moving and deleting folders.
+    public static let folderEditing = Capabilities(rawValue: 1 << 9)
+    /// Folders' and secrets' metadata.
+    public static let metadata = Capabilities(rawValue: 1 << 10)
 }
 
 extension Capabilities {
@@ -175,5 +185,10 @@ extension Capabilities {
         if type is any FolderBrowsing.Type { insert(.folders) }
         if type is any TaskRunning.Type { insert(.tasks) }
         if type is any FieldRetrieval.Type { insert(.fields) }
+        if type is any TemplateBrowsing.Type { insert(.templates) }
+        if type is any ForcedRelease.Type { insert(.forcedRelease) }
+        if type is any SecretWriting.Type { insert(.secretWriting) }
+        if type is any FolderEditing.Type { insert(.folderEditing) }
+        if type is any MetadataEditing.Type { insert(.metadata) }
     }
 }

@@ -15,12 +15,16 @@ public struct Account: Sendable, Equatable, Hashable, Identifiable {
     public var lastChange: Date?
     /// The fields a retrieval can return; the vendor's mapping lists them.
     public var fields: [SecretField]
+    /// Whether its secret fields are read under a lease (a check-out); false for a stored
+    /// secret that is read as it is (Secret Server without check-out).
+    public var leaseRequired: Bool
 
     public init(
         id: String, systemID: String, systemName: String, name: String, domain: String? = nil,
         description: String? = nil, platform: String? = nil, defaultDurationMinutes: Int? = nil,
-        maximumDurationMinutes: Int? = nil, lastChange: Date? = nil, fields: [SecretField]? = nil
+        maximumDurationMinutes: Int? = nil, lastChange: Date? = nil, fields: [SecretField]? = nil, leaseRequired: Bool = true
     ) {
+        self.leaseRequired = leaseRequired
         self.id = id
         self.systemID = systemID
         self.systemName = systemName

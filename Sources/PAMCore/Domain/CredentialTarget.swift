@@ -41,11 +41,15 @@ public struct RetrievalContext: Sendable, Equatable {
     public var lease: Lease?
     public var reason: String?
     public var ticket: String?
+    /// The vendor's check-out options as given (`CheckoutOptionSpec` keys), for reads that take
+    /// the same (a ticket).
+    public var options: [String: String]
 
-    public init(lease: Lease? = nil, reason: String? = nil, ticket: String? = nil) {
+    public init(lease: Lease? = nil, reason: String? = nil, ticket: String? = nil, options: [String: String] = [:]) {
         self.lease = lease
         self.reason = reason
         self.ticket = ticket
+        self.options = options
     }
 }
 

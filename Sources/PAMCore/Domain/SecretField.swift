@@ -1,6 +1,6 @@
 /// What a field of a credential holds.
 public enum FieldKind: String, Sendable, Equatable, Hashable, CaseIterable {
-    case password, username, text, privateKey, passphrase, file, url, other
+    case password, username, text, notes, privateKey, passphrase, file, url, other
 }
 
 /// One field of a credential target: Secret Server's template items, BeyondTrust's password

@@ -154,6 +154,46 @@ public struct JSONWriter {
         }
     }
 
+    /// A secret as a JSON string, escaped as `string` escapes. The writer then holds the secret:
+    /// reserve room for it first (so growth never leaves a copy behind) and `wipe` when done.
+    public mutating func secretString(_ value: SecretBytes) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        value.withUnsafeBytes { appendEscaped($0.assumingMemoryBound(to: UInt8.self)) }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// A secret's bytes (a file) as a base64 JSON string; the same care as `secretString`.
+    public mutating func secretBase64(_ value: SecretBytes) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        value.withUnsafeBytes { raw in
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+            var index = 0
+            while index < raw.count {
+                let count = min(3, raw.count - index)
+                var group = UInt32(raw[index]) << 16
+                if count > 1 { group |= UInt32(raw[index + 1]) << 8 }
+                if count > 2 { group |= UInt32(raw[index + 2]) }
+                for position in 0..<4 {
+                    bytes.append(position <= count ? alphabet[Int((group >> UInt32(18 - 6 * position)) & 63)] : UInt8(ascii: "="))
+                }
+                group = 0
+                index += 3
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Zeroes and empties what was written, for a document that held secrets.
+    public mutating func wipe() {
+        SecretBytes.wipe(&bytes)
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
     /// Appends an already encoded JSON value (a cached row) as the next element.
     public mutating func rawValue(_ encoded: [UInt8]) {
         separate()

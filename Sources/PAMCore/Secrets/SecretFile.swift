@@ -11,6 +11,19 @@ public enum SecretFile {
     /// Largest file read as a secret.
     public static let limit = 4 << 20
 
+    /// Writes `value` to a new file of mode 0600; `replacing` truncates one that exists (and
+    /// makes it 0600 too). Errors name the file, never the content.
+    public static func write(_ value: SecretBytes, to path: String, replacing: Bool) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL), 0o600)
+        guard fd >= 0 else {
+            let reason = errno == EEXIST ? "it exists (use --force)" : String(cString: strerror(errno))
+            throw PAMError(.usage, "cannot write \(path): \(reason)")
+        }
+        defer { close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { throw PAMError(.usage, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        value.withUnsafeBytes { FileDescriptor.writeAll($0, to: fd) }
+    }
+
     /// The file's bytes; errors name the file, never its content.
     public static func read(_ path: String) throws -> SecretBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -56,7 +56,7 @@ public struct SecretServerModule: VendorModule {
         return SecretServerClient(profile: profile.name, configuration: configuration, transport: transport)
     }
 
-    public var simulator: SimulatorKind? { nil }
+    public var simulator: SimulatorKind? { .secretserver }
 
     public var exampleProfile: String {
         #"""

@@ -3,23 +3,56 @@ import PAMCore
 
 extension SecretServerClient: AccountLookup {
     /// The secret at `FOLDER/PATH/SECRET` (the "system" is the first folder), looked up by path
-    /// (`GET secrets/0?secretPath=\FOLDER\PATH\SECRET`) without checking it out.
+    /// (`GET secrets/0?secretPath=\FOLDER\PATH\SECRET`) without checking it out. A restricted
+    /// secret (check-out, comment, approval) refuses even that look with a 400 (spec §4.1), so
+    /// then it is found in its folder's listing instead, its fields from its template.
     public func findAccount(systemName: String, accountName: String) async throws -> Account {
         try await call("find secret") {
             let parts = "\(systemName)/\(accountName)".split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init)
             let wire = SecretServerMapping.wirePath(parts)
             let endpoint = SecretServerEndpoint.secretByPath(wire, noAutoCheckout: true)
+            let folder = parts.dropLast().joined(separator: "/")
             let response: HTTPResponse
             do {
                 response = try await session.send(endpoint, subject: "secret \(wire)")
-            } catch let error as PAMError where error.status == 400 && error.vendorCode != "API_AccessDenied" || error.status == 404 {
+            } catch let error as PAMError where error.status == 400 || error.status == 404 {
+                // Unknown and unlisted secrets are both "Access Denied" (the server checks
+                // permissions first), so a secret the folder's listing lacks is not found.
+                if error.status == 400, let listed = try await listedSecret(parts) { return listed }
                 throw PAMError(.notFound, "no secret \(wire)", operation: endpoint.operation, vendorCode: error.vendorCode, status: error.status)
             }
             try SecretServerSession.requireJSON(response, endpoint: endpoint, site: session.site)
             let model = try SecretModel(scanning: response.body, operation: endpoint.operation)
             remember(model)
-            let folder = parts.dropLast().joined(separator: "/")
-            return SecretServerMapping.account(model, folderPath: folder, fields: await fields(of: model))
+            let account = SecretServerMapping.account(model, folderPath: folder, fields: await fields(of: model))
+            knownFields.withLock { $0[account.id] = account.fields }
+            return account
+        }
+    }
+
+    /// The secret named by `parts` in its folder's listing (`GET folders/0?folderPath=`, then a
+    /// search of that folder by name); nil when the folder has no secret of that name.
+    private func listedSecret(_ parts: [String]) async throws -> Account? {
+        guard parts.count > 1, let name = parts.last else { return nil }
+        let folder: SecretServerDTO.Folder
+        do {
+            folder = try await session.decode(SecretServerDTO.Folder.self, .folderByPath(SecretServerMapping.wirePath(Array(parts.dropLast()))))
+        } catch let error as PAMError where error.status == 400 || error.status == 404 {
+            return nil
+        }
+        var search = SecretSearch(folderID: String(folder.id))
+        search.text = name
+        var skip = 0
+        while true {
+            let page = try await summaries(search, skip: skip, take: configuration.pageSize)
+            if let summary = page.items.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                let fields = await templateFields(summary.secretTemplateId) ?? []
+                let account = SecretServerMapping.account(summary, folderPath: parts.dropLast().joined(separator: "/"), fields: fields)
+                knownFields.withLock { $0[account.id] = fields }
+                return account
+            }
+            skip += page.items.count
+            guard !page.items.isEmpty, skip < page.total ?? 0 else { return nil }
         }
     }
 }
@@ -104,8 +137,8 @@ extension SecretServerClient: CredentialCheckout {
     public func retrieve(_ lease: Lease, field: CredentialField) async throws -> SecretBytes {
         try await call("retrieve credential") {
             let subject = "\(lease.systemName)/\(lease.accountName)"
-            var fields: [SecretField] = []
-            if let model = lastLook(lease.accountID) { fields = await self.fields(of: model) }
+            var fields = knownFields.withLock { $0[lease.accountID] } ?? []
+            if fields.isEmpty, let model = lastLook(lease.accountID) { fields = await self.fields(of: model) }
             let chosen = try credentialField(field, in: fields, subject: subject)
             return try await fieldValue(id: lease.accountID, field: chosen, context: RetrievalContext(lease: lease), subject: subject)
         }

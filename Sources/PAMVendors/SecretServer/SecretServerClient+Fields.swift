@@ -69,7 +69,8 @@ extension SecretServerClient: FieldRetrieval {
     /// The restricted-read body when the context carries a comment or ticket, else nil.
     func restrictedBody(_ context: RetrievalContext) -> HTTPBody? {
         let comment = context.reason ?? configuration.defaults.comment
-        let ticket = context.ticket ?? configuration.defaults.options[SecretServerCheckoutOptions.ticket.key]
+        let key = SecretServerCheckoutOptions.ticket.key
+        let ticket = context.ticket ?? context.options[key] ?? configuration.defaults.options[key]
         guard comment != nil || ticket != nil else { return nil }
         return .bytes(WireJSON.encode(SecretServerDTO.RestrictedArgs(
             comment: comment, ticketNumber: ticket, noAutoCheckout: context.lease == nil ? true : nil)))

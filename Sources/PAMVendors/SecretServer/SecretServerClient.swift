@@ -13,6 +13,8 @@ public final class SecretServerClient: VendorClient {
     /// Secrets as last looked at in this run (check-out lock, comment, fields), by id, so a
     /// check-out after a look-up asks nothing twice.
     let looked = Locked<[String: SecretModel]>([:])
+    /// The fields of each secret found in this run, by id (a restricted secret's from its template).
+    let knownFields = Locked<[String: [SecretField]]>([:])
     /// Template fields by template id: only templates say which fields are URLs.
     let templates = Locked<[Int: [SecretField]]>([:])
 
@@ -93,7 +95,7 @@ public final class SecretServerClient: VendorClient {
         let who = state.checkedOutUserDisplayName.flatMap { $0.isEmpty ? nil : $0 } ?? "another user"
         let left = state.checkOutMinutesRemaining.map { " for \($0) more min" } ?? ""
         return PAMError(
-            .conflict, "\(subject) is checked out by \(TerminalText.sanitized(who))\(left); --force-check-in yes takes it over if you may",
+            .conflict, "\(subject) is checked out by \(TerminalText.sanitized(who))\(left); --force-check-in takes it over (or checkin --force ends it) if you may",
             operation: error?.operation ?? "check-out", vendorCode: "CheckedOutByAnotherUser", status: error?.status)
     }
 }

@@ -34,7 +34,47 @@ enum SecretServerDTO {
         var folderName: String?
         var folderPath: String?
         var parentFolderId: Int?
+        var folderTypeId: Int?
+        var inheritPermissions: Bool?
+        var inheritSecretPolicy: Bool?
+        var secretPolicyId: Int?
         var childFolders: [Folder]?
+    }
+
+    /// A folder as `POST`/`PUT folders` take it.
+    struct FolderArgs: Encodable {
+        var id: Int?
+        var folderName: String
+        var folderTypeId: Int
+        var parentFolderId: Int
+        var inheritPermissions: Bool?
+        var inheritSecretPolicy: Bool?
+        var secretPolicyId: Int?
+    }
+
+    /// A metadata value (`GET metadata` records, and the answers to `POST`/`PATCH`).
+    struct MetadataRecord: Decodable, Sendable {
+        var metadataItemDataId: Int
+        var metadataFieldId: Int?
+        var metadataFieldName: String?
+        var metadataFieldSectionName: String?
+        var valueString: String?
+        var valueBit: Bool?
+        var valueNumber: Double?
+        var valueInt: Int?
+        var valueDateTime: String?
+    }
+
+    /// `{"data": MetadataCreateModel}` or the update's `{"data": {metadataItemDataId, …}}`.
+    struct MetadataBody: Encodable {
+        struct Data: Encodable {
+            var metadataItemDataId: Int?
+            var metadataFieldName: String?
+            var metadataFieldSectionName: String?
+            var fieldDataType: String?
+            var valueString: String?
+        }
+        var data: Data
     }
 
     /// `GET secrets/{id}/state`: what stands between the caller and the secret. Most members
@@ -60,6 +100,11 @@ enum SecretServerDTO {
         var id: Int
         var name: String?
         var fields: [TemplateField]?
+    }
+
+    struct TemplateSummary: Decodable, Sendable, Equatable {
+        var id: Int
+        var name: String?
     }
 
     struct TemplateField: Decodable, Sendable {

@@ -19,13 +19,29 @@ enum SecretServerEndpoint: Sendable {
     case checkIn(secretID: String)
     case extendCheckOut(secretID: String)
     case template(id: String)
+    case templates(skip: Int, take: Int)
     case folder(id: String, allChildren: Bool)
     case folderByPath(String)
     case folders(parentID: String?, skip: Int, take: Int)
+    case createSecret
+    case updateField(secretID: String, slug: String)
+    case deleteSecret(id: String)
+    case createFolder
+    case updateFolder(id: String)
+    case deleteFolder(id: String)
+    /// `type`: `Folder` or `Secret`.
+    case metadata(type: String, itemID: String)
+    case createMetadata(type: String, itemID: String)
+    case updateMetadata(type: String, itemID: String)
+    case deleteMetadata(type: String, itemID: String, entryID: String)
 
     var method: HTTPMethod {
         switch self {
         case .token, .expireToken, .restricted, .restrictedField, .checkOut, .checkIn, .extendCheckOut: .post
+        case .createSecret, .createFolder, .createMetadata: .post
+        case .updateField, .updateFolder: .put
+        case .updateMetadata: .patch
+        case .deleteSecret, .deleteFolder, .deleteMetadata: .delete
         default: .get
         }
     }
@@ -41,7 +57,7 @@ enum SecretServerEndpoint: Sendable {
     /// True when the answer carries secret values (the trace omits even its size).
     var answersSecret: Bool {
         switch self {
-        case .token, .secret, .secretByPath, .field, .restricted, .restrictedField: true
+        case .token, .secret, .secretByPath, .field, .restricted, .restrictedField, .createSecret, .updateField: true
         default: false
         }
     }
@@ -67,8 +83,19 @@ enum SecretServerEndpoint: Sendable {
         case .checkIn(let id): return ("api/v1/secrets/\(URLQuery.segment(id))/check-in", [])
         case .extendCheckOut(let id): return ("api/v1/secrets/\(URLQuery.segment(id))/extend-check-out", [])
         case .template(let id): return ("api/v1/secret-templates/\(URLQuery.segment(id))", [])
+        case .templates(let skip, let take): return ("api/v1/secret-templates", [("skip", "\(skip)"), ("take", "\(take)")])
         case .folder(let id, let all): return ("api/v1/folders/\(URLQuery.segment(id))", [("getAllChildren", flag(all))])
         case .folderByPath(let path): return ("api/v1/folders/0", [("folderPath", path)])
+        case .createSecret: return ("api/v1/secrets", [])
+        case .updateField(let id, let slug): return ("api/v1/secrets/\(URLQuery.segment(id))/fields/\(URLQuery.segment(slug))", [])
+        case .deleteSecret(let id): return ("api/v1/secrets/\(URLQuery.segment(id))", [])
+        case .createFolder: return ("api/v1/folders", [])
+        case .updateFolder(let id), .deleteFolder(let id): return ("api/v1/folders/\(URLQuery.segment(id))", [])
+        case .metadata(let type, let id): return ("api/v1/metadata", [("filter.itemId", id), ("filter.metadataType", type)])
+        case .createMetadata(let type, let id), .updateMetadata(let type, let id):
+            return ("api/v1/metadata/\(URLQuery.segment(type))/\(URLQuery.segment(id))", [])
+        case .deleteMetadata(let type, let id, let entry):
+            return ("api/v1/metadata/\(URLQuery.segment(type))/\(URLQuery.segment(id))/\(URLQuery.segment(entry))", [])
         case .folders(let parentID, let skip, let take):
             return ("api/v1/folders", [
                 ("filter.parentFolderId", parentID), ("filter.limitToDirectDescendents", parentID.map { _ in "true" }),
@@ -91,8 +118,18 @@ enum SecretServerEndpoint: Sendable {
         case .checkIn: "check-in"
         case .extendCheckOut: "extend check-out"
         case .template: "get template"
+        case .templates: "list templates"
         case .folder, .folderByPath: "get folder"
         case .folders: "list folders"
+        case .createSecret: "create secret"
+        case .updateField: "update field"
+        case .deleteSecret: "delete secret"
+        case .createFolder: "create folder"
+        case .updateFolder: "update folder"
+        case .deleteFolder: "delete folder"
+        case .metadata: "list metadata"
+        case .createMetadata, .updateMetadata: "set metadata"
+        case .deleteMetadata: "delete metadata"
         }
     }
 

@@ -29,7 +29,7 @@ enum SecretServerError {
         switch (response.status, code) {
         case (_, "API_AccessDenied"?): return error(.permission, "access denied to \(what) (API_AccessDenied)")
         case (_, "API_ValidateSecretAccessCommentRequired"?):
-            return error(.usage, "\(what) requires a comment: give one with --reason TEXT")
+            return error(.usage, "\(what) requires a comment: give one with --comment TEXT")
         case (401, _), (403, _):
             return error(.authentication, "the server refused the token\(suffix); sign in again")
         case (404, _): return error(.notFound, "no \(what)")
@@ -38,7 +38,7 @@ enum SecretServerError {
             if lower.contains("not found") || lower.contains("does not exist") { return error(.notFound, "no \(what)\(suffix)") }
             if lower.contains("checked out") { return error(.conflict, "\(what) is checked out by another user\(suffix)") }
             if lower.contains("approval") { return error(.permission, "\(what) requires approval\(suffix)") }
-            if lower.contains("comment") { return error(.usage, "\(what) requires a comment\(suffix); give one with --reason TEXT") }
+            if lower.contains("comment") { return error(.usage, "\(what) requires a comment\(suffix); give one with --comment TEXT") }
             return error(.server, "the server refused the request about \(what)\(code.map { " (\($0))" } ?? "")\(suffix)")
         case (500..., _): return error(.server, "server error HTTP \(response.status)\(suffix)")
         default: return error(.server, "unexpected HTTP \(response.status)\(suffix)")

@@ -36,7 +36,7 @@ enum SecretServerMapping {
         if isFile { return words.contains("key") ? .privateKey : .file }
         if isURL { return .url }
         if words.contains("username") || words.contains("user name") { return .username }
-        if isNotes { return .text }
+        if isNotes { return .notes }
         return .other
     }
 
@@ -65,7 +65,16 @@ enum SecretServerMapping {
         return Account(
             id: String(model.id), systemID: id(model.folderID) ?? "", systemName: folderPath ?? "", name: model.name,
             description: model.templateName, platform: model.templateName, defaultDurationMinutes: interval,
-            maximumDurationMinutes: interval, fields: fields)
+            maximumDurationMinutes: interval, fields: fields, leaseRequired: model.checkOutEnabled)
+    }
+
+    /// A secret known from its summary only (a restricted one refuses to be read): no interval
+    /// or lock holder, which `/state` tells.
+    static func account(_ summary: SecretServerDTO.SecretSummary, folderPath: String, fields: [SecretField]) -> Account {
+        Account(
+            id: String(summary.id), systemID: id(summary.folderId) ?? "", systemName: folderPath, name: summary.name,
+            description: summary.secretTemplateName, platform: summary.secretTemplateName, fields: fields,
+            leaseRequired: summary.checkOutEnabled ?? false)
     }
 
     static func secret(_ summary: SecretServerDTO.SecretSummary, fields: [SecretField]?) -> StoredSecret {
@@ -86,14 +95,23 @@ enum SecretServerMapping {
             reason: nil, expiresAt: minutesLeft.map { now.addingTimeInterval(TimeInterval($0) * 60) })
     }
 
+    /// A metadata value; `field` and `section` stand in for the names a create answer leaves null.
+    static func metadata(_ record: SecretServerDTO.MetadataRecord, field: String?, section: String?) -> MetadataEntry {
+        let value = record.valueString ?? record.valueBit.map { $0 ? "true" : "false" } ?? record.valueInt.map(String.init)
+            ?? record.valueNumber.map { String($0) } ?? record.valueDateTime
+        return MetadataEntry(
+            id: String(record.metadataItemDataId), fieldID: record.metadataFieldId.map(String.init),
+            field: record.metadataFieldName ?? field ?? "", section: record.metadataFieldSectionName ?? section, value: value)
+    }
+
     /// Each `secretState` in words: what stands between me and the secret, and what to do.
     static func explain(_ state: String) -> String? {
         switch state {
         case "None": nil
         case "RequiresApproval": "requires approval before it can be viewed (request access in Secret Server)"
         case "RequiresCheckout": "must be checked out first: pamtui checkout"
-        case "RequiresComment": "requires a comment when viewed: give one with --reason TEXT"
-        case "RequiresCheckoutAndComment": "must be checked out with a comment: pamtui checkout --reason TEXT"
+        case "RequiresComment": "requires a comment when viewed: give one with --comment TEXT"
+        case "RequiresCheckoutAndComment": "must be checked out with a comment: pamtui checkout --comment TEXT"
         case "RequiresDoubleLockPassword": "is DoubleLocked: it needs your DoubleLock password, which pamtui does not send yet"
         case "CreateDoubleLockPassword": "is DoubleLocked and you have no DoubleLock password yet: create one in Secret Server"
         case "DoubleLockNoAccess": "is DoubleLocked and you have no access to its DoubleLock"

@@ -1,0 +1,82 @@
+import Foundation
+import PAMCore
+
+/// One `--field` of `secret create|update`: `slug=value` for a plain value, `slug=-` for a
+/// value read from stdin, `slug@FILE` for one read from a file. A secret field's value never
+/// comes from the command line (argv is visible to other users), only from stdin or a file.
+struct FieldAssignment {
+    enum Source: Equatable {
+        case inline(String)
+        case stdin
+        case file(String)
+    }
+
+    var slug: String
+    var source: Source
+
+    init(parsing text: String) throws {
+        let equals = text.firstIndex(of: "="), at = text.firstIndex(of: "@")
+        if let at, equals.map({ at < $0 }) ?? true {
+            slug = String(text[..<at])
+            source = .file(String(text[text.index(after: at)...]))
+        } else if let equals {
+            slug = String(text[..<equals])
+            let value = String(text[text.index(after: equals)...])
+            source = value == "-" ? .stdin : .inline(value)
+        } else {
+            throw PAMError(.usage, "--field \(text): expected SLUG=VALUE, SLUG=- (stdin) or SLUG@FILE")
+        }
+        guard !slug.isEmpty else { throw PAMError(.usage, "--field \(text): the field's slug is missing") }
+    }
+
+    /// The values by slug, checked against `fields` (secret ones must not be inline); stdin is
+    /// read once, for at most one field, without its final newline.
+    static func resolve(_ texts: [String], fields: [SecretField]) throws -> [String: SecretBytes] {
+        let assignments = try texts.map(FieldAssignment.init(parsing:))
+        if assignments.filter({ $0.source == .stdin }).count > 1 {
+            throw PAMError(.usage, "only one --field can be read from stdin (SLUG=-)")
+        }
+        var values: [String: SecretBytes] = [:]
+        do {
+            for assignment in assignments {
+                let field = fields.first { $0.slug == assignment.slug } ?? fields.field(named: assignment.slug)
+                let slug = field?.slug ?? assignment.slug
+                guard values[slug] == nil else { throw PAMError(.usage, "--field \(slug) is given twice") }
+                switch assignment.source {
+                case .inline(let value):
+                    if field?.isSecret ?? true {
+                        throw PAMError(.usage, "--field \(slug) is secret: give it as \(slug)=- (stdin) or \(slug)@FILE, never on the command line")
+                    }
+                    values[slug] = SecretBytes(utf8: value)
+                case .stdin:
+                    values[slug] = try SecretFile.read("/dev/stdin").trimmingFinalNewline()
+                case .file(let path):
+                    let read = try SecretFile.read(path)
+                    values[slug] = Self.isFile(field) ? read : read.trimmingFinalNewline()
+                }
+            }
+        } catch {
+            values.values.forEach { $0.wipe() }
+            throw error
+        }
+        return values
+    }
+
+    private static func isFile(_ field: SecretField?) -> Bool { field?.kind == .file || field?.kind == .privateKey }
+}
+
+extension SecretBytes {
+    /// The bytes without one final `\n` (or `\r\n`), as a line typed or echoed ends; wipes self.
+    func trimmingFinalNewline() -> SecretBytes {
+        var end = count
+        withUnsafeBytes { bytes in
+            if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        }
+        guard end < count else { return self }
+        let trimmed = SecretBytes(capacity: end)
+        withUnsafeBytes { trimmed.append(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
+        wipe()
+        return trimmed
+    }
+}

@@ -1,0 +1,9 @@
+/// Creates, changes and deletes stored secrets. Field values are `SecretBytes` by slug, so a
+/// password never becomes a `String` on its way to the server.
+public protocol SecretWriting: FolderBrowsing {
+    /// A new secret made from `templateID` in `folderID`, with these fields set.
+    func createSecret(name: String, folderID: String, templateID: String, fields: [String: SecretBytes]) async throws -> StoredSecret
+    /// Sets these fields of the secret `id`; the others keep their values.
+    func updateSecret(id: String, fields: [String: SecretBytes]) async throws
+    func deleteSecret(id: String) async throws
+}
