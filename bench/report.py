@@ -1,8 +1,8 @@
 """Summarises the benchmark: best-of-N wall times, their ratio, pamtui's peak RSS and the
 targets. Fails (exit 1) only when the account counts differ or a run failed.
 
-usage: report.py PAMTUI_RUNS BIPS_RUNS PAMTUI_COUNT BIPS_COUNT_FILE...
-(each *_RUNS file holds measure.py's JSON lines)
+usage: report.py [--what accounts] [--peer BIPS] PAMTUI_RUNS PEER_RUNS PAMTUI_COUNT PEER_COUNT_FILE...
+(each *_RUNS file holds measure.py's JSON lines; --what names the rows, --peer the Python SDK)
 """
 
 import json
@@ -18,14 +18,22 @@ def runs(path):
 
 
 def main() -> int:
-    pamtui_runs, bips_runs = runs(sys.argv[1]), runs(sys.argv[2])
-    pamtui_count = int(sys.argv[3])
-    bips_counts = [int(open(p).read()) for p in sys.argv[4:]]
+    arguments = sys.argv[1:]
+    what, peer = "accounts", "BIPS"
+    while arguments and arguments[0] in ("--what", "--peer"):
+        if arguments[0] == "--what":
+            what = arguments[1]
+        else:
+            peer = arguments[1]
+        arguments = arguments[2:]
+    pamtui_runs, bips_runs = runs(arguments[0]), runs(arguments[1])
+    pamtui_count = int(arguments[2])
+    bips_counts = [int(open(p).read()) for p in arguments[3:]]
     if any(r["status"] != 0 for r in pamtui_runs + bips_runs):
         print("bench: a run failed", file=sys.stderr)
         return 1
     if pamtui_count == 0 or any(c != pamtui_count for c in bips_counts):
-        print(f"bench: account counts differ: pamtui {pamtui_count}, BIPS {bips_counts}", file=sys.stderr)
+        print(f"bench: {what} counts differ: pamtui {pamtui_count}, {peer} {bips_counts}", file=sys.stderr)
         return 1
 
     pamtui_wall = min(r["wall"] for r in pamtui_runs)
@@ -39,9 +47,9 @@ def main() -> int:
     def walls(rows):
         return ", ".join(f"{r['wall']:.3f}" for r in rows)
 
-    print(f"accounts listed:        {pamtui_count} (pamtui) = {bips_counts[0]} (BIPS), over {len(pamtui_runs)} runs each")
-    print(f"pamtui ls accounts:     {pamtui_wall:.3f} s best  (runs: {walls(pamtui_runs)})")
-    print(f"BIPS list (python):     {bips_wall:.3f} s best  (runs: {walls(bips_runs)})")
+    print(f"{what + ' listed:':<24}{pamtui_count} (pamtui) = {bips_counts[0]} ({peer}), over {len(pamtui_runs)} runs each")
+    print(f"{'pamtui ls ' + what + ':':<24}{pamtui_wall:.3f} s best  (runs: {walls(pamtui_runs)})")
+    print(f"{peer + ' list (python):':<24}{bips_wall:.3f} s best  (runs: {walls(bips_runs)})")
     print(f"ratio python/pamtui:    {ratio:.1f}x   target >= {TARGET_RATIO:.0f}x   {verdict(ratio >= TARGET_RATIO)}")
     print(f"pamtui peak RSS:        {rss:.1f} MB   target <= {TARGET_RSS_MB:.0f} MB   {verdict(rss <= TARGET_RSS_MB)}")
     return 0

@@ -41,6 +41,8 @@ import Testing
             // Vendor flags are data (rewritten before parsing), and are suggested all the same.
             (["checkout", "DC01/admin", "--conflct", "renew"], "pamtui: unknown option '--conflct' for 'pamtui checkout'; did you mean '--conflict'?"),
             (["leases", "--jsn"], "pamtui: unknown option '--jsn' for 'pamtui leases'; did you mean '--json'?"),
+            // Before the reference, the misspelt option's value is read as the reference first.
+            (["show", "--profle", "x", "DC01/admin"], "pamtui: unknown option '--profle' for 'pamtui show'; did you mean '--profile'?"),
         ]
         for (arguments, first) in cases {
             let result = try await Pamtui.run(arguments)

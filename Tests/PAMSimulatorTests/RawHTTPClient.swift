@@ -46,7 +46,7 @@ enum RawHTTPClient {
     }
 
     private static func exchange(host: String, port: Int, bytes: [UInt8]) throws -> RawResponse {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)

@@ -46,7 +46,9 @@ final class RawServer: Sendable {
     private let state = Locked(State())
 
     init(_ handler: @escaping @Sendable (Request) -> Reply) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec, here and on accepted sockets: the suite spawns processes all the time, and
+        // a child holding a copy keeps a connection open after the server closed it.
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -92,6 +94,7 @@ final class RawServer: Sendable {
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
+            if client >= 0 { _ = fcntl(client, F_SETFD, FD_CLOEXEC) }
             if client < 0 {
                 if errno == EINTR { continue }
                 break

@@ -26,7 +26,9 @@ enum UsageHint {
             }
             return lines("unknown command '\(word)'", usage(node, name: name), name)
         }
-        if let option = located.unknownOption, problem.contains("'\(option)'") {
+        // An unknown option is named even when ArgumentParser complained first about something
+        // it swallowed (`show --profle x REF` reads x as the reference).
+        if let option = located.unknownOption {
             let flags = node.longNames + (node.takesVendorOptions ? vendorFlags : [])
             let near = Suggestion.nearest(to: option, in: flags, limit: 1)
             let hint = near.first.map { "; did you mean '\($0)'?" } ?? ""

@@ -45,7 +45,7 @@ public struct JSONScanner {
     @inlinable @inline(__always)
     public mutating func nextKey(first: inout Bool) throws -> JSONKey? {
         guard try next(closing: UInt8(ascii: "}"), first: &first) else { return nil }
-        let key = try withRawString { JSONKey(bytes: $0) }
+        let key = try withRawString(plain: true) { JSONKey(bytes: $0) }
         try expect(UInt8(ascii: ":"))
         return key
     }
@@ -71,7 +71,7 @@ public struct JSONScanner {
     @inlinable
     public mutating func string() throws -> String? {
         if consumeNull() { return nil }
-        return try withRawString { String(decoding: $0, as: UTF8.self) }
+        return try withRawString(plain: true) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A string into wiping memory, or nil for null.
@@ -240,7 +240,7 @@ public struct JSONScanner {
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: "\"") { return }
-            if byte == UInt8(ascii: "\\") { try appendEscape(to: nil) }
+            if byte == UInt8(ascii: "\\") { try appendEscape { _ in } }
         }
         throw Self.malformed("unterminated string")
     }
@@ -274,7 +274,10 @@ public struct JSONScanner {
     /// Reads a string literal and hands its unescaped bytes to `body`. Strings without escapes
     /// are passed in place, with no copy.
     @inlinable @discardableResult
-    mutating func withRawString<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+    /// The string's bytes, unescaped. Escaped text is decoded into wiping memory unless `plain`
+    /// says it is no secret (a key, a name): locking a buffer per string costs two system calls,
+    /// which dominated listing 100,000 secrets whose paths hold backslashes.
+    mutating func withRawString<R>(plain: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
         try expect(UInt8(ascii: "\""))
         guard let base = bytes.baseAddress else { throw Self.malformed("unterminated string") }
         let start = index
@@ -287,30 +290,38 @@ public struct JSONScanner {
             index = end + 1
             return try body(UnsafeRawBufferPointer(start: base + start, count: end - start))
         }
-        return try withEscapedString(body)
+        if plain {
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(end - start)
+            try unescape { decoded.append($0) }
+            return try decoded.withUnsafeBytes(body)
+        }
+        let decoded = SecretBytes(capacity: 64)
+        try unescape { decoded.appendByte($0) }
+        return try decoded.withUnsafeBytes(body)
     }
 
+    /// Decodes the rest of a string up to its closing quote, byte by byte into `output`.
     @usableFromInline
-    mutating func withEscapedString<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
-        let decoded = SecretBytes(capacity: 64)
+    mutating func unescape(into output: (UInt8) -> Void) throws {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return try decoded.withUnsafeBytes(body)
+                return
             case UInt8(ascii: "\\"):
-                try appendEscape(to: decoded)
+                try appendEscape(to: output)
             default:
-                decoded.appendByte(byte)
+                output(byte)
             }
         }
         throw Self.malformed("unterminated string")
     }
 
-    /// Decodes the escape after a backslash into `output`, or only checks it when `output` is nil.
-    /// Lone or mismatched UTF-16 surrogates are refused.
-    private mutating func appendEscape(to output: SecretBytes?) throws {
+    /// Decodes the escape after a backslash into `output` (which drops the bytes when only
+    /// checking). Lone or mismatched UTF-16 surrogates are refused.
+    private mutating func appendEscape(to output: (UInt8) -> Void) throws {
         guard index < bytes.count else { throw Self.malformed("unterminated escape") }
         let escape = bytes[index]
         index += 1
@@ -324,7 +335,7 @@ public struct JSONScanner {
         default: nil
         }
         if let simple {
-            output?.appendByte(simple)
+            output(simple)
             return
         }
         guard escape == UInt8(ascii: "u") else { throw Self.malformed("bad escape at byte \(index)") }
@@ -339,8 +350,7 @@ public struct JSONScanner {
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let unicode = Unicode.Scalar(scalar) else { throw Self.malformed("bad \\u escape") }
-        guard let output else { return }
-        UTF8.encode(unicode) { output.appendByte($0) }
+        UTF8.encode(unicode) { output($0) }
     }
 
     private mutating func readHex4() throws -> UInt32 {

@@ -8,6 +8,12 @@ struct SecretServerQuery {
 
     init(_ request: SimulatorRequest) { self.request = request }
 
+    /// The query without its page window, for caching one search's ids across its pages.
+    var filterKey: String {
+        request.queryItems.filter { !["skip", "take", "paging.skip", "paging.take"].contains($0.name.lowercased()) }
+            .map { "\($0.name.lowercased())=\($0.value)" }.sorted().joined(separator: "&")
+    }
+
     func string(_ name: String) -> String? {
         request.query(name) ?? request.query("paging." + name)
     }

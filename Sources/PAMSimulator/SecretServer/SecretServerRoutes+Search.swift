@@ -61,6 +61,16 @@ extension SecretServerSimulator {
     func matchingSecrets(
         _ query: SecretServerQuery, user: SSUser, in state: inout SecretServerState, sort: (name: String, descending: Bool)?
     ) throws(SecretServerRefusal) -> [Int] {
+        let key = "\(user.id)|\(sort.map { "\($0.name)|\($0.descending)" } ?? "-")|\(query.filterKey)"
+        if let cached = state.world.cachedSearch(key) { return cached }
+        let ids = try uncachedMatchingSecrets(query, user: user, in: &state, sort: sort)
+        state.world.cacheSearch(key, ids)
+        return ids
+    }
+
+    private func uncachedMatchingSecrets(
+        _ query: SecretServerQuery, user: SSUser, in state: inout SecretServerState, sort: (name: String, descending: Bool)?
+    ) throws(SecretServerRefusal) -> [Int] {
         state.world.indexFolders()
         let world = state.world
         var folders: Set<Int>?

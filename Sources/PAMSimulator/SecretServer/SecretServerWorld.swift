@@ -26,6 +26,10 @@ struct SecretServerWorld: Sendable {
     private var byNameCache: [Int]?
     /// Secret ids per folder, rebuilt after a change.
     private var byFolderCache: [Int: [Int]]?
+    /// The ids of recent searches, by user and query without its page window: a client paging
+    /// through 100,000 secrets asks the same search once per page. Emptied by any change.
+    private var searchCache: [String: [Int]] = [:]
+    private static let searchCacheLimit = 16
 
     init(seed: UInt64, scale: Int, start: Date) {
         self.seed = seed
@@ -121,9 +125,17 @@ struct SecretServerWorld: Sendable {
         byFolderCache = index.mapValues { $0.sorted() }
     }
 
+    func cachedSearch(_ key: String) -> [Int]? { searchCache[key] }
+
+    mutating func cacheSearch(_ key: String, _ ids: [Int]) {
+        if searchCache.count >= Self.searchCacheLimit { searchCache.removeAll() }
+        searchCache[key] = ids
+    }
+
     // MARK: Changes
 
     mutating func put(_ secret: SSSecret) {
+        searchCache.removeAll()
         let old = secrets[secret.id]
         secrets[secret.id] = secret
         if old?.name != secret.name || old == nil { byNameCache = nil }
@@ -132,11 +144,13 @@ struct SecretServerWorld: Sendable {
     }
 
     mutating func put(_ folder: SSFolder) {
+        searchCache.removeAll()
         folders[folder.id] = folder
         nextFolderID = max(nextFolderID, folder.id + 1)
     }
 
     mutating func removeFolder(_ id: Int) {
+        searchCache.removeAll()
         folders[id] = nil
     }
 

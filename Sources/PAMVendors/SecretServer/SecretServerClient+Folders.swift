@@ -41,9 +41,8 @@ extension SecretServerClient: FolderBrowsing {
     }
 
     func summaries(_ search: SecretSearch, skip: Int, take: Int) async throws -> PagedFetch.Page<SecretServerDTO.SecretSummary> {
-        let page = try await session.decode(
-            SecretServerDTO.Paging<SecretServerDTO.SecretSummary>.self, .searchSecrets(search, skip: skip, take: take))
-        return PagedFetch.Page(page.records ?? [], total: page.total)
+        let page = try await session.list(SecretServerDTO.SecretSummary.self, .searchSecrets(search, skip: skip, take: take))
+        return PagedFetch.Page(page.items, total: page.total)
     }
 
     /// The secret's first password (or text) field, looking only.

@@ -34,6 +34,14 @@ struct SecretServerSession {
         return try WireJSON.decode(type, from: response.body, operation: endpoint.operation)
     }
 
+    /// A page of list items, read by the fast scanner (100,000 secrets through `JSONDecoder`
+    /// took most of a listing's time).
+    func list<T: JSONScannable>(_ type: T.Type, _ endpoint: SecretServerEndpoint) async throws -> (items: [T], total: Int?) {
+        let response = try await send(endpoint)
+        try Self.requireJSON(response, endpoint: endpoint, site: site)
+        return try WireList.decode(type, from: response.body, operation: endpoint.operation)
+    }
+
     static func requireJSON(_ response: HTTPResponse, endpoint: SecretServerEndpoint, site: String) throws {
         let html = response.body.withUnsafeBytes { SecretServerError.looksLikeHTML(String(decoding: $0.prefix(64), as: UTF8.self)) }
         if html {

@@ -8,8 +8,9 @@ public protocol JSONScannable {
 
 /// Decodes list responses in every shape vendors use.
 public enum WireList {
-    /// Items of a bare array, of a `{"TotalCount": n, "Data": [...]}` envelope, or of a single
-    /// object (as BeyondTrust answers a systemName + accountName query).
+    /// Items of a bare array, of a `{"TotalCount": n, "Data": [...]}` or
+    /// `{"total": n, "records": [...]}` envelope, or of a single object (as BeyondTrust answers
+    /// a systemName + accountName query).
     public static func decode<Item: JSONScannable>(
         _ type: Item.Type, from body: SecretBytes, operation: String
     ) throws -> (items: [Item], total: Int?) {
@@ -27,6 +28,8 @@ public enum WireList {
 
     private static let totalCountKey = JSONKey("TotalCount")
     private static let dataKey = JSONKey("Data")
+    private static let totalKey = JSONKey("total")
+    private static let recordsKey = JSONKey("records")
 
     private static func decodeValue<Item: JSONScannable>(_ type: Item.Type, _ scanner: inout JSONScanner) throws -> ([Item], Int?) {
         if scanner.peek() == UInt8(ascii: "[") { return (try array(Item.self, &scanner), nil) }
@@ -35,8 +38,8 @@ public enum WireList {
         var items: [Item]?
         try JSONScanner.readObject(&probe) { member, scanner in
             switch member {
-            case totalCountKey: total = try scanner.int()
-            case dataKey: items = try array(Item.self, &scanner)
+            case totalCountKey, totalKey: total = try scanner.int()
+            case dataKey, recordsKey: items = try array(Item.self, &scanner)
             default: return false
             }
             return true
