@@ -103,7 +103,7 @@ public struct FilterCache: Sendable, Equatable {
 
     /// The kept rows best rank first, list order within a rank.
     private static func ranked(_ entry: Entry, maximum: Int) -> [Int32] {
-        FilterQuery.byRank(entry.ranks, maximum: min(255, maximum)).map { entry.rows[$0] }
+        FilterQuery.byRank(entry.ranks, rows: entry.rows, maximum: min(255, maximum))
     }
 
     private func sameStorage(_ a: [Account], _ b: [Account]) -> Bool {

@@ -74,17 +74,24 @@ public struct FilterQuery: Sendable, Equatable {
 
     /// Positions of `ranks` ordered best first, stable within a rank: a counting sort, linear in
     /// the number of rows.
-    public static func byRank<Rank: BinaryInteger>(_ ranks: [Rank], maximum: Int) -> [Int] {
+    public static func byRank(_ ranks: [Int], maximum: Int) -> [Int] {
+        byRank(ranks, rows: Array(ranks.indices), maximum: maximum)
+    }
+
+    /// `rows` (one per rank) ordered best rank first, stable within a rank. Inlinable, so each
+    /// caller gets it specialised (generic, it spent its time on type metadata).
+    @inlinable
+    public static func byRank<Rank: BinaryInteger, Row>(_ ranks: [Rank], rows: [Row], maximum: Int) -> [Row] {
         let top = max(0, maximum)
         var counts = [Int](repeating: 0, count: top + 2)
         for rank in ranks { counts[top - min(max(Int(rank), 0), top) + 1] += 1 }
         for bucket in 1..<counts.count { counts[bucket] += counts[bucket - 1] }
-        var order = [Int](repeating: 0, count: ranks.count)
-        for (position, rank) in ranks.enumerated() {
-            let bucket = top - min(max(Int(rank), 0), top)
-            order[counts[bucket]] = position
+        var ordered = rows
+        for position in ranks.indices {
+            let bucket = top - min(max(Int(ranks[position]), 0), top)
+            ordered[counts[bucket]] = rows[position]
             counts[bucket] += 1
         }
-        return order
+        return ordered
     }
 }
