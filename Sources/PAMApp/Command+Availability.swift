@@ -8,6 +8,9 @@ extension Command {
         let canCheckOut = state.profile?.capabilities.contains(.checkout) ?? false
         switch self {
         case .checkout:
+            if let secret = Presentation.selectedSecret(state) {
+                return canCheckOut && secret.access.leaseRequired && Presentation.lease(of: secret, state) == nil
+            }
             return canCheckOut && state.focus == .accounts && Presentation.selectedAccount(state) != nil && Presentation.focusedLease(state) == nil
         case .checkin:
             return Presentation.focusedLease(state) != nil || Presentation.selectedPending(state) != nil
