@@ -45,6 +45,8 @@ extension Command {
             return state.profiles.count > 1
         case .theme:
             return !state.settings.themes.isEmpty
+        case .search:
+            return state.profile?.capabilities.contains(.folders) ?? false
         case .filter, .help, .palette, .messages, .auditLog, .mouse, .clipboardDoctor, .quit:
             return true
         }

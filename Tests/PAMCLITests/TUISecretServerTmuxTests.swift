@@ -47,4 +47,16 @@ import Testing
             #expect(try await tmux.alternateScreenOn() == false)
         }
     }
+
+    @Test func searchFindsSecretsInEveryFolder() async throws {
+        try await TmuxSession.withPamtui(["demo"], width: 130, height: 36) { tmux in
+            try await tmux.sendKeys(":", "profile secretserver", "Enter")
+            _ = try await tmux.waitForScreen { $0.contains("Delinea Secret Server") && $0.contains("Restricted") }
+            try await tmux.sendKeys(":", "search admin", "Enter")
+            let found = try await tmux.waitForScreen { $0.contains("Search: admin") && $0.contains("Domain Admin (check-out)") }
+            #expect(found.contains("Grafana admin"), "from another folder")
+            try await tmux.sendKeys("Escape", "q")
+            _ = try await tmux.waitForScreen { $0.contains("EXIT=0") }
+        }
+    }
 }
