@@ -66,6 +66,7 @@ public struct ProfileData: Sendable, Equatable {
     public var accountScope: ManagedSystem?
     public var folders: LoadState<[FolderTree.Node]>
     public var openFolder: FolderTree.Node?
+    public var secretSearch: String?
     public var secrets: LoadState<[StoredSecret]>
     public var panes: [Pane: PaneState]
 
@@ -209,6 +210,8 @@ public struct AppState: Sendable, Equatable {
     public var folders: LoadState<[FolderTree.Node]> = .idle
     /// The folder opened in the folders pane, which then lists its secrets.
     public var openFolder: FolderTree.Node?
+    /// The text of `:search`, whose results the folders pane lists in place of a folder's.
+    public var secretSearch: String?
     public var secrets: LoadState<[StoredSecret]> = .idle
     public var leases: [Lease] = []
     /// My requests waiting for approval, listed after the leases.
@@ -276,7 +279,7 @@ public struct AppState: Sendable, Equatable {
         get {
             ProfileData(
                 systems: systems, accounts: accounts, accountScope: accountScope, folders: folders, openFolder: openFolder,
-                secrets: secrets, panes: panes.filter { $0.key != .profiles && $0.key != .leases })
+                secretSearch: secretSearch, secrets: secrets, panes: panes.filter { $0.key != .profiles && $0.key != .leases })
         }
         set {
             systems = newValue.systems
@@ -284,6 +287,7 @@ public struct AppState: Sendable, Equatable {
             accountScope = newValue.accountScope
             folders = newValue.folders
             openFolder = newValue.openFolder
+            secretSearch = newValue.secretSearch
             secrets = newValue.secrets
             for pane in [Pane.systems, .accounts, .folders, .tasks] { panes[pane] = newValue.panes[pane] }
         }

@@ -14,11 +14,29 @@ public struct CheckoutForm: Sendable, Equatable {
     public var optionValues: [String: String] = [:]
     /// The inputs of free-text options, by key; their configured value is the placeholder.
     public var optionFields: [String: TextField] = [:]
-    /// 0 reason, 1 duration, then one per option, then OK and Cancel.
+    /// An index into `slots`, then OK and Cancel.
     public var focus = 0
     public var error: String?
     /// The site's policy: no check-out without a reason (typed or the default).
     public var requireReason = false
+    /// Whether the dialog asks for a reason and a duration: a stored secret's lock has the
+    /// vendor's length, and a reason only when the secret requires a comment.
+    public var asksReason = true
+    public var asksDuration = true
+    /// A line under the target, e.g. who else holds the secret.
+    public var note: String?
+
+    /// The inputs in focus order, before OK and Cancel.
+    public enum Slot: Sendable, Equatable {
+        case reason, duration, option(CheckoutOptionSpec)
+    }
+
+    public var slots: [Slot] {
+        (asksReason ? [Slot.reason] : []) + (asksDuration ? [.duration] : []) + options.map(Slot.option)
+    }
+
+    /// The focus index of `slot`, or 0 when the dialog does not show it.
+    public func index(of slot: Slot) -> Int { slots.firstIndex(of: slot) ?? 0 }
 
     public init(
         account: Account, reason: String? = nil, duration: String, options: [CheckoutOptionSpec] = [],
@@ -42,13 +60,14 @@ public struct CheckoutForm: Sendable, Equatable {
     public var defaultReason: String?
 
     /// Fields before the buttons.
-    public var fieldCount: Int { 2 + options.count }
+    public var fieldCount: Int { slots.count }
     public var okIndex: Int { fieldCount }
     public var cancelIndex: Int { fieldCount + 1 }
 
     /// The option the focus is on, if any.
     public var focusedOption: CheckoutOptionSpec? {
-        options.indices.contains(focus - 2) ? options[focus - 2] : nil
+        guard slots.indices.contains(focus), case .option(let option) = slots[focus] else { return nil }
+        return option
     }
 
     /// The reason that goes with the request: the typed one, else the default; nil for none.
@@ -81,18 +100,19 @@ public struct CheckoutForm: Sendable, Equatable {
     /// The text field the focus is on; nil on a choice or a button.
     public var focusedField: TextField? {
         get {
-            switch focus {
-            case 0: reason
-            case 1: duration
-            default: focusedOption.flatMap { optionFields[$0.key] }
+            guard slots.indices.contains(focus) else { return nil }
+            switch slots[focus] {
+            case .reason: return reason
+            case .duration: return duration
+            case .option(let option): return optionFields[option.key]
             }
         }
         set {
-            guard let newValue else { return }
-            switch focus {
-            case 0: reason = newValue
-            case 1: duration = newValue
-            default: if let option = focusedOption, option.choices == nil { optionFields[option.key] = newValue }
+            guard let newValue, slots.indices.contains(focus) else { return }
+            switch slots[focus] {
+            case .reason: reason = newValue
+            case .duration: duration = newValue
+            case .option(let option): if option.choices == nil { optionFields[option.key] = newValue }
             }
         }
     }

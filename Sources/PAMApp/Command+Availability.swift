@@ -8,6 +8,9 @@ extension Command {
         let canCheckOut = state.profile?.capabilities.contains(.checkout) ?? false
         switch self {
         case .checkout:
+            if let secret = Presentation.selectedSecret(state) {
+                return canCheckOut && secret.access.leaseRequired && Presentation.lease(of: secret, state) == nil
+            }
             return canCheckOut && state.focus == .accounts && Presentation.selectedAccount(state) != nil && Presentation.focusedLease(state) == nil
         case .checkin:
             return Presentation.focusedLease(state) != nil || Presentation.selectedPending(state) != nil
@@ -42,6 +45,8 @@ extension Command {
             return state.profiles.count > 1
         case .theme:
             return !state.settings.themes.isEmpty
+        case .search:
+            return state.profile?.capabilities.contains(.folders) ?? false
         case .filter, .help, .palette, .messages, .auditLog, .mouse, .clipboardDoctor, .quit:
             return true
         }

@@ -10,7 +10,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     case checkout, checkin, reveal, copy, copyUsername = "copy-username", copyField = "copy-field", refresh
     case sort, sortReverse = "sort-reverse"
     case help, palette, messages, auditLog = "audit-log", mouse, clipboardDoctor = "clipboard-doctor"
-    case profile, theme
+    case profile, theme, search
     case quit
 
     /// One line for the help overlay.
@@ -50,6 +50,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         case .clipboardDoctor: "Explain the clipboard in use"
         case .profile: "Switch profile: :profile NAME"
         case .theme: "Switch theme: :theme NAME"
+        case .search: "Search the server's secrets in every folder: :search TEXT"
         case .quit: "Quit (asks about open leases)"
         }
     }
@@ -63,7 +64,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
         switch self {
         case .checkout, .checkin: .leases
         case .reveal, .copy, .copyUsername, .copyField: .secrets
-        case .filter, .sort, .sortReverse, .refresh, .open, .back: .view
+        case .filter, .sort, .sortReverse, .refresh, .open, .back, .search: .view
         case .focusProfiles, .focusSystems, .focusAccounts, .focusFolders, .focusTasks, .focusLeases: .goTo
         case .focusNext, .focusPrevious, .up, .down, .pageUp, .pageDown, .top, .bottom: .goTo
         case .mouse, .theme, .profile, .clipboardDoctor: .settings
@@ -80,7 +81,7 @@ public enum Command: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     /// Commands the palette completes an argument for (`:theme nord`).
-    public var takesArgument: Bool { self == .profile || self == .theme }
+    public var takesArgument: Bool { self == .profile || self == .theme || self == .search }
 
     /// Commands that change vendor state or expose a secret: refused in read-only mode.
     public var isPrivileged: Bool {

@@ -91,6 +91,14 @@ struct DetailView {
     /// masked unless this one is revealed.
     private func secretItems(_ stored: StoredSecret, profile: String, _ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
         var items = [KeyValueItem("Secret", stored.title), KeyValueItem("Folder", stored.folderPath ?? state.openFolder?.path ?? "—")]
+        if let holder = Presentation.otherHolder(of: stored, state) {
+            items.append(KeyValueItem("Checked out", "by \(holder)", role: .warn))
+        }
+        let lease = Presentation.lease(of: stored, state)
+        if stored.access.leaseRequired, lease == nil {
+            let comment = stored.access.commentRequired ? ", with a comment" : ""
+            items.append(KeyValueItem("Access", "check out with \(Self.key(.checkout, state))\(comment)", role: .muted))
+        }
         for field in stored.fields {
             if !field.isSecret {
                 items.append(KeyValueItem(field.label, field.plainValue ?? "—"))
@@ -105,6 +113,8 @@ struct DetailView {
                 items.append(.masked(field.label, glyphs: glyphs))
             }
         }
-        return items
+        guard let lease else { return items }
+        let bar = Countdown.format(seconds: Int(lease.remaining(at: state.now).rounded(.up)))
+        return items + [.section("Lease"), KeyValueItem("Left", bar, role: .ok), KeyValueItem("Comment", lease.reason ?? "—")]
     }
 }

@@ -7,6 +7,8 @@ public indirect enum Effect: Sendable, Equatable {
     case loadAccounts(profile: String, scope: AccountScope, requestID: Int)
     case loadFolders(profile: String, requestID: Int)
     case loadSecrets(profile: String, folderID: String, requestID: Int)
+    /// The server's search of every folder (`:search TEXT`), into the secrets list.
+    case searchSecrets(profile: String, text: String, requestID: Int)
     case checkOut(profile: String, CheckoutRequest, requestID: Int)
     case checkIn(Lease, reason: String?)
     /// Withdraw a request that waits for approval.
@@ -47,7 +49,7 @@ public indirect enum Effect: Sendable, Equatable {
     var profile: String? {
         switch self {
         case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _),
-             .loadLeases(let profile), .loadSecrets(let profile, _, _), .fetchField(let profile, _, _, _, _, _):
+             .loadLeases(let profile), .loadSecrets(let profile, _, _), .searchSecrets(let profile, _, _), .fetchField(let profile, _, _, _, _, _):
             profile
         case .checkIn(let lease, _), .fetchSecret(let lease, _):
             lease.profile

@@ -200,6 +200,10 @@ public final class EffectRunner: Sendable {
             return .secretsLoaded(requestID: id, await attempt {
                 try await self.capable(profile, (any FolderBrowsing).self).listSecrets(folderID: folderID)
             })
+        case .searchSecrets(let profile, let text, let id):
+            return .secretsLoaded(requestID: id, await attempt {
+                try await self.capable(profile, (any SecretSearching).self).searchSecrets(text).collect()
+            })
         case .fetchSecret(let lease, let purpose):
             return await obtain(key: lease.id, subject: "\(lease.systemName)/\(lease.accountName)", purpose: purpose) {
                 try await self.capable(lease.profile, (any CredentialCheckout).self).retrieve(lease, field: .password)

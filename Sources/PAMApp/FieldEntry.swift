@@ -19,7 +19,9 @@ extension FieldChoice {
     /// the selected account (its plain fields; secret ones need a check-out).
     static func focused(_ state: AppState) -> FieldChoice? {
         guard let profile = state.profile else { return nil }
-        if let secret = Presentation.selectedSecret(state) { return FieldChoice(profile: profile.name, target: .secret(secret), lease: nil) }
+        if let secret = Presentation.selectedSecret(state) {
+            return FieldChoice(profile: profile.name, target: .secret(secret), lease: Presentation.lease(of: secret, state))
+        }
         if let lease = Presentation.focusedLease(state), let account = Presentation.selectedAccount(state) ?? Presentation.account(of: lease, state) {
             return FieldChoice(profile: lease.profile, target: .account(account), lease: lease)
         }
@@ -31,8 +33,11 @@ extension FieldChoice {
 
     /// A secret field of an account I hold no lease on: copying it needs a check-out first.
     func needsLease(_ field: SecretField) -> Bool {
-        if case .account = target { return lease == nil && field.isSecret }
-        return false
+        switch target {
+        case .account: lease == nil && field.isSecret
+        // A locked secret's fields are all read under the check-out (the listing holds no values).
+        case .secret(let secret): lease == nil && secret.access.leaseRequired && (field.isSecret || field.plainValue == nil)
+        }
     }
 
     /// The picker's lines: the reference and the host first, then every field in the vendor's

@@ -73,7 +73,11 @@ public enum HelpIndex {
     }
 
     static func arguments(for command: Command, state: AppState) -> [String] {
-        command == .theme ? state.settings.themes : state.profiles.map(\.name)
+        switch command {
+        case .theme: state.settings.themes
+        case .profile: state.profiles.map(\.name)
+        default: []
+        }
     }
 
     /// Names starting with `text`, then those containing it, case-insensitively.

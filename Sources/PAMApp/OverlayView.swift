@@ -10,14 +10,19 @@ struct OverlayView {
         switch state.overlay {
         case .checkout(let form):
             var message = ["\(form.account.path)"]
+            if let note = form.note { message.append(note) }
             if let error = form.error { message.append(error) }
             Dialog(
                 title: "Check out", message: message, messageRole: form.error == nil ? .dialog : .flashError,
-                fields: [DialogField("Reason", field: form.reason), DialogField("Minutes", field: form.duration)]
-                    + form.options.map { option in
+                fields: form.slots.map { slot in
+                    switch slot {
+                    case .reason: return DialogField(form.asksDuration ? "Reason" : "Comment", field: form.reason)
+                    case .duration: return DialogField("Minutes", field: form.duration)
+                    case .option(let option):
                         if option.choices == nil, let field = form.optionFields[option.key] { return DialogField(option.label, field: field) }
                         return DialogField(option.label, field: TextField(form.value(option) + "  (Space, Left/Right)"))
-                    },
+                    }
+                },
                 buttons: ["OK", "Cancel"], focus: form.focus, glyphs: glyphs
             ).render(into: &grid, in: rect)
         case .confirmCheckin(let id, let confirm) where state.pending.contains { $0.id == id }:

@@ -100,8 +100,20 @@ public enum Presentation {
     /// pane, else my lease on the selected account.
     public static func focusedLease(_ state: AppState) -> Lease? {
         if state.focus == .leases { return selectedLease(state) }
+        if let secret = selectedSecret(state) { return lease(of: secret, state) }
         guard state.focus == .accounts, let account = selectedAccount(state), let profile = state.profile else { return nil }
         return state.leases.first { $0.profile == profile.name && $0.accountID == account.id && $0.systemID == account.systemID }
+    }
+
+    /// My lease on a stored secret of the shown profile (its lock: the secret's id stands for it).
+    public static func lease(of secret: StoredSecret, _ state: AppState) -> Lease? {
+        guard let profile = state.profile, secret.access.leaseRequired else { return nil }
+        return state.leases.first { $0.profile == profile.name && $0.accountID == secret.id }
+    }
+
+    /// Who else holds a stored secret's lock: nil when nobody does or it is my lease.
+    public static func otherHolder(of secret: StoredSecret, _ state: AppState) -> String? {
+        lease(of: secret, state) == nil ? secret.access.heldBy : nil
     }
 
     /// The loaded account a lease is for, when the accounts list holds it.

@@ -4,6 +4,7 @@ import PAMScreen
 
 extension Reducer {
     static func beginCheckout(_ state: inout AppState) -> [Effect] {
+        if let secret = Presentation.selectedSecret(state) { return beginCheckout(&state, secret) }
         guard state.focus == .accounts, let account = Presentation.selectedAccount(state) else {
             flash(&state, "select an account to check out", error: true)
             return []
@@ -18,6 +19,42 @@ extension Reducer {
         state.overlay = .checkout(CheckoutForm(
             account: account, reason: policy.reason, duration: String(duration), options: policy.options,
             optionValues: policy.optionValues, requireReason: policy.requireReason))
+        return []
+    }
+
+    /// A stored secret's lock: the vendor sets its length, so the dialog asks only for what the
+    /// secret requires (a comment and the options that go with one) and says who else holds it.
+    static func beginCheckout(_ state: inout AppState, _ secret: StoredSecret) -> [Effect] {
+        guard secret.access.leaseRequired else {
+            flash(&state, "\(secret.title) needs no check-out: r reveals, y copies", operation: "check-out")
+            return []
+        }
+        if Presentation.lease(of: secret, state) != nil {
+            flash(&state, "\(secret.title) is checked out already: i checks it in", operation: "check-out")
+            return []
+        }
+        if state.settings.readonly {
+            flash(&state, "read-only mode: checkout is disabled", error: true)
+            return []
+        }
+        let policy = state.profile?.checkout ?? CheckoutPolicy()
+        let access = secret.access
+        let comment = access.commentRequired || policy.requireReason
+        let options = policy.options.filter { option in
+            switch option.relevance {
+            case .always: true
+            case .commentRequired: comment
+            case .heldByOther: access.heldBy != nil
+            case .heldByMe: false
+            }
+        }
+        var form = CheckoutForm(
+            account: secret.account, reason: policy.reason, duration: String(access.checkoutMinutes ?? 0), options: options,
+            optionValues: policy.optionValues, requireReason: comment)
+        form.asksReason = comment
+        form.asksDuration = false
+        form.note = access.heldBy.map { "checked out by \($0)" }
+        state.overlay = .checkout(form)
         return []
     }
 
@@ -57,27 +94,32 @@ extension Reducer {
     /// Submits the check-out form, or shows what is wrong with it and focuses that field.
     static func submitCheckout(_ state: inout AppState, _ form: CheckoutForm) -> [Effect] {
         var form = form
-        func refuse(_ error: String, focus: Int) -> [Effect] {
+        func refuse(_ error: String, focus: CheckoutForm.Slot) -> [Effect] {
             form.error = error
-            form.focus = focus
+            form.focus = form.index(of: focus)
             state.overlay = .checkout(form)
             return []
         }
-        guard let minutes = Int(form.duration.text.trimmingCharacters(in: .whitespaces)), minutes > 0 else {
-            return refuse("duration must be a whole number of minutes", focus: 1)
-        }
-        if let maximum = form.account.maximumDurationMinutes, maximum > 0, minutes > maximum {
-            return refuse("at most \(maximum) minutes for this account", focus: 1)
+        // A dialog without the duration takes the vendor's length (nil in the request).
+        var minutes: Int?
+        if form.asksDuration {
+            guard let typed = Int(form.duration.text.trimmingCharacters(in: .whitespaces)), typed > 0 else {
+                return refuse("duration must be a whole number of minutes", focus: .duration)
+            }
+            if let maximum = form.account.maximumDurationMinutes, maximum > 0, typed > maximum {
+                return refuse("at most \(maximum) minutes for this account", focus: .duration)
+            }
+            minutes = typed
         }
         guard let profile = state.profile else { return [] }
         let reason = form.effectiveReason
         if reason == nil && form.requireReason {
-            return refuse("a reason is required on \(profile.name)", focus: 0)
+            return refuse(form.asksDuration ? "a reason is required on \(profile.name)" : "\(form.account.name) requires a comment", focus: .reason)
         }
         state.overlay = nil
         let request = CheckoutRequest(account: form.account, reason: reason, durationMinutes: minutes, options: form.requestOptions)
         progress(&state, "checking out \(form.account.path)…")
-        audit(&state, "check-out requested: \(profile.name):\(form.account.path) for \(minutes) min")
+        audit(&state, "check-out requested: \(profile.name):\(form.account.path)" + (minutes.map { " for \($0) min" } ?? ""))
         // Typed values only: a default that was left in place is not worth recalling.
         var remembered = state.history.record(form.reason)
         for field in form.optionFields.values where state.history.record(field) { remembered = true }
@@ -149,7 +191,10 @@ extension Reducer {
             flash(&state, "checked in \(lease.systemName)/\(lease.accountName)")
             audit(&state, "checked in \(lease.profile):\(lease.systemName)/\(lease.accountName)")
             var effects: [Effect] = [.forgetSecret(key: leaseID)]
-            if state.reveal?.key == leaseID { state.reveal = nil }
+            if let reveal = state.reveal, reveal.key == leaseID || isField(reveal.key, of: lease) {
+                state.reveal = nil
+                effects.append(.forgetSecret(key: reveal.key))
+            }
             if state.quitting && state.checkingIn.isEmpty { effects += finishQuit(&state) }
             return effects
         case .failure(let error):
@@ -157,6 +202,11 @@ extension Reducer {
             if state.quitting { state.quitting = false }
             return []
         }
+    }
+
+    /// Whether a store key names a field of the lease's target (a stored secret read under its lock).
+    private static func isField(_ key: String, of lease: Lease) -> Bool {
+        key.hasPrefix("\(lease.profile):secret:\(lease.accountID):") || key.hasPrefix("\(lease.profile):account:\(lease.accountID):")
     }
 
     /// Adds my active requests found on the server (earlier runs, other tools) to the leases;

@@ -15,9 +15,11 @@ extension Reducer {
     /// An effect that failed: flashed as one line, kept in full with its operation, and logged
     /// in the audit log right after the calls that failed.
     static func fail(_ state: inout AppState, _ error: ActionError, operation: String) {
-        // The status line has little room: with one profile its name says nothing, so the
-        // sentence itself starts there (the messages view names both).
-        let flash = state.profiles.count > 1 ? error.message : error.detail
+        // The status line has little room: the name of the profile on screen (or the only one)
+        // says nothing, so the sentence itself starts there; another profile's failure is named
+        // (the messages view names both).
+        let elsewhere = state.profiles.count > 1 && error.profile != nil && error.profile != state.profile?.name
+        let flash = elsewhere ? error.message : error.detail
         notify(&state, .error, error.detail, operation: error.operation ?? operation, profile: error.profile, flash: flash)
         audit(&state, TerminalText.sanitized("\(operation) failed: \(error.message)"), error: true)
     }

@@ -51,7 +51,7 @@ extension Reducer {
             return [.setMouse(state.settings.mouse)]
         case .clipboardDoctor:
             return [.clipboardDoctor]
-        case .profile, .theme:
+        case .profile, .theme, .search:
             // The palette lists the names to choose from.
             state.overlay = .palette(text: TextField(command.rawValue + " "), selected: 0)
             return []
@@ -135,11 +135,29 @@ extension Reducer {
         return loadAccounts(&state) + focus(&state, .accounts)
     }
 
+    /// `:search TEXT`: the server's matches in every folder, listed in the folders pane like an
+    /// open folder's secrets (Esc goes back to the tree, R searches again).
+    static func searchSecrets(_ state: inout AppState, _ text: String) -> [Effect] {
+        guard let profile = state.profile, profile.capabilities.contains(.folders) else {
+            flash(&state, "this profile has no secrets to search", error: true, operation: "search")
+            return []
+        }
+        let effects = maskOnMove(&state)
+        state.secretSearch = text
+        state.openFolder = FolderTree.Node(folder: Folder(id: "", parentID: nil, name: text), depth: 0, path: "Search: \(TerminalText.sanitized(text))")
+        state.panes[.folders] = PaneState()
+        state.focus = .folders
+        let id = nextRequest(&state)
+        state.secrets = .loading(requestID: id)
+        return effects + [.searchSecrets(profile: profile.name, text: text, requestID: id)]
+    }
+
     /// Lists the selected folder's secrets in the folders pane.
     static func openFolder(_ state: inout AppState) -> [Effect] {
         guard let profile = state.profile, let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
         let effects = maskOnMove(&state)
         state.openFolder = node
+        state.secretSearch = nil
         state.panes[.folders] = PaneState()
         let id = nextRequest(&state)
         state.secrets = .loading(requestID: id)
@@ -159,6 +177,7 @@ extension Reducer {
                 effects.append(.forgetSecret(key: reveal.key))
             }
             state.openFolder = nil
+            state.secretSearch = nil
             state.secrets = .idle
             // Back on the folder that was open.
             let index = Presentation.folders(state).firstIndex { $0.id == folder.id } ?? 0
@@ -199,6 +218,7 @@ extension Reducer {
             return loadAccounts(&state)
         case .folders where state.openFolder != nil:
             guard let folder = state.openFolder else { return [] }
+            if let text = state.secretSearch { return searchSecrets(&state, text) }
             let id = nextRequest(&state)
             state.secrets = .loading(requestID: id)
             return [.loadSecrets(profile: profile.name, folderID: folder.id, requestID: id)]
@@ -218,6 +238,7 @@ extension Reducer {
         guard let profile = state.profile else { return [] }
         state.accountScope = nil
         state.openFolder = nil
+        state.secretSearch = nil
         state.secrets = .idle
         for pane in [Pane.systems, .accounts, .folders] { state.panes[pane] = PaneState(keepingSortOf: state.pane(pane)) }
         var effects: [Effect] = []

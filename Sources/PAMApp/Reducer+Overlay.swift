@@ -93,6 +93,9 @@ extension Reducer {
         // A trailing space keeps `theme ` from running `theme` again: it asks for an argument.
         let typed = String(line.drop(while: \.isWhitespace))
         if let command = Command(rawValue: typed.lowercased().replacingOccurrences(of: " ", with: "-")) { return run(&state, command) }
+        if let (command, text) = HelpIndex.splitArgument(typed), command == .search, !text.isEmpty {
+            return searchSecrets(&state, text)
+        }
         guard let (command, argument) = HelpIndex.splitArgument(typed),
               let name = HelpIndex.arguments(for: command, state: state).first(where: { $0.lowercased() == argument.lowercased() })
         else { return nil }

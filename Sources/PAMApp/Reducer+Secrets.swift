@@ -16,7 +16,14 @@ extension Reducer {
                 state.reveal = nil
                 return [.forgetSecret(key: key)]
             }
-            return [.fetchField(profile: profile.name, .secret(secret), field: chosen.slug, lease: nil, key: key, purpose: purpose)]
+            // A locked secret is read under my check-out, never by an automatic one.
+            let lease = Presentation.lease(of: secret, state)
+            if secret.access.leaseRequired, lease == nil {
+                flash(&state, "check \(secret.title) out first (\(DetailView.key(.checkout, state)))", error: true,
+                      operation: purpose == .reveal ? "reveal" : "copy")
+                return []
+            }
+            return [.fetchField(profile: profile.name, .secret(secret), field: chosen.slug, lease: lease, key: key, purpose: purpose)]
         }
         if field == .username, Presentation.focusedLease(state) == nil, state.focus == .accounts, let account = Presentation.selectedAccount(state) {
             // A user name is no secret: it is copied without a check-out.
@@ -62,7 +69,7 @@ extension Reducer {
         case .field(let secretField):
             field = secretField
         }
-        if case .account = choice.target, choice.lease == nil {
+        if choice.needsLease(field) {
             flash(&state, "check the account out first (\(DetailView.key(.checkout, state))) to copy its \(field.label.lowercased())", error: true, operation: "copy")
             return []
         }

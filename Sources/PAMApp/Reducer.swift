@@ -7,9 +7,14 @@ import PAMScreen
 public enum Reducer {
     /// How often an open profile's leases are listed again.
     public static let leaseRefreshInterval: Duration = .seconds(60)
-    /// Loads what the first profile shows.
+    /// Loads what the first profile shows, and lists every other profile's leases too: the
+    /// leases pane shows all of them, whichever profile is open.
     public static func start(_ state: inout AppState) -> [Effect] {
-        reloadProfile(&state) + [.loadHistory]
+        let others = state.profiles.indices.filter { $0 != state.profileIndex && state.profiles[$0].capabilities.contains(.checkout) }
+        return reloadProfile(&state) + [.loadHistory] + others.map { index in
+            let name = state.profiles[index].name
+            return .subscribe(id: Effect.leaseRefresh(name), every: leaseRefreshInterval, .loadLeases(profile: name))
+        }
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {

@@ -14,10 +14,25 @@ public struct CheckoutOptionSpec: Sendable, Equatable, Hashable {
     /// The choice that asks for a new request when I already hold one (BeyondTrust's `renew`), so
     /// a reused request can say how to get a new one without naming the vendor.
     public var renewChoice: String?
+    /// When the dialog offers it for a stored secret's lock (an account's dialog shows all).
+    public var relevance: Relevance
+
+    /// What makes an option worth asking about.
+    public enum Relevance: Sendable, Equatable, Hashable {
+        case always
+        /// Goes with a comment (a ticket): asked only when the secret requires one.
+        case commentRequired
+        /// Takes over another user's lock.
+        case heldByOther
+        /// Acts on a lock I hold already (extending it).
+        case heldByMe
+    }
 
     public init(
-        key: String, label: String, help: String, choices: [String]? = nil, defaultValue: String? = nil, renewChoice: String? = nil
+        key: String, label: String, help: String, choices: [String]? = nil, defaultValue: String? = nil, renewChoice: String? = nil,
+        relevance: Relevance = .always
     ) {
+        self.relevance = relevance
         self.key = key
         self.label = label
         self.help = help

@@ -8,6 +8,12 @@ public struct FolderTree: Sendable, Equatable {
         public var depth: Int
         public var path: String
         public var id: String { folder.id }
+
+        public init(folder: Folder, depth: Int, path: String) {
+            self.folder = folder
+            self.depth = depth
+            self.path = path
+        }
     }
 
     /// Depth-first, children sorted by name.

@@ -1,7 +1,7 @@
 import Foundation
 import PAMCore
 
-extension SecretServerClient: FolderBrowsing {
+extension SecretServerClient: SecretSearching {
     /// Every folder I may view, paged (`GET folders`).
     public func listFolders() async throws -> [Folder] {
         let take = configuration.pageSize
@@ -21,6 +21,13 @@ extension SecretServerClient: FolderBrowsing {
     /// flight. Summaries carry no fields: each template's are read once per run.
     public func secretPages(folderID: String?) -> PageStream<StoredSecret> {
         searchPages(SecretSearch(folderID: folderID), operation: "list secrets")
+    }
+
+    /// Secrets of every folder whose name holds `text` (`filter.searchText`).
+    public func searchSecrets(_ text: String) -> PageStream<StoredSecret> {
+        var search = SecretSearch()
+        search.text = text
+        return searchPages(search, operation: "search secrets")
     }
 
     func searchPages(_ search: SecretSearch, operation: String) -> PageStream<StoredSecret> {

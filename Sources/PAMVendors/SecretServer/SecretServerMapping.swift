@@ -83,7 +83,15 @@ enum SecretServerMapping {
             id: String(summary.id), folderID: id(summary.folderId), folderPath: kitPath(summary.folderPath), title: summary.name,
             kind: fields.contains { $0.kind == .password } || !fields.contains { $0.kind == .file } ? .credential : .file,
             username: fields.first { $0.kind == .username }?.plainValue, description: summary.secretTemplateName,
-            modifiedAt: ISODateTime.parse(summary.lastAccessed ?? summary.createDate), fields: fields)
+            modifiedAt: ISODateTime.parse(summary.lastAccessed ?? summary.createDate), fields: fields, access: access(summary))
+    }
+
+    /// The summary's access flags; the length of a check-out is only in the whole secret.
+    static func access(_ summary: SecretServerDTO.SecretSummary) -> SecretAccess {
+        let holder = summary.checkOutUserName.flatMap { $0.isEmpty ? nil : TerminalText.sanitized($0) }
+        return SecretAccess(
+            leaseRequired: summary.checkOutEnabled ?? false, commentRequired: summary.requiresComment ?? false,
+            approvalRequired: summary.requiresApproval ?? false, heldBy: summary.checkedOut == true ? holder ?? "another user" : nil)
     }
 
     /// A secret checked out to me, as the kit's request: the secret's id stands for the lease,
