@@ -28,7 +28,9 @@ import Testing
         let environment = ["XDG_STATE_HOME": state]
         try await SimulateProcess.with(["--vendors", "beyondtrust", "--faults", "commit-then-delay=20s,methods=POST"]) { simulator in
             let config = simulator.configPath
-            let running = try RunningPamtui(["checkout", "DC01/admin", "--config", config], environment: environment)
+            // A long grace, so the first signal cannot have ended the run before the second comes.
+            let running = try RunningPamtui(
+                ["checkout", "DC01/admin", "--config", config], environment: environment.merging(["PAMTUI_TEST_SIGNAL_GRACE": "15"]) { $1 })
             try await waitUntil(timeout: .seconds(30)) {
                 let listed = try await Pamtui.run(["ls", "requests", "--json", "--config", config])
                 return try jsonArray(listed).contains { $0["accountName"] as? String == "admin" } || !running.process.isRunning

@@ -11,10 +11,19 @@ protocol GracefulOnSignal {}
 
 enum CommandSignals {
     static let signals = [SIGINT, SIGTERM, SIGHUP]
-    /// How long the call in flight may take to finish before it is cancelled.
-    static let grace: DispatchTimeInterval = .seconds(2)
-    /// When the process exits whatever is still running.
-    static let deadline: DispatchTimeInterval = .seconds(5)
+    /// How long the call in flight may take to finish before it is cancelled: 2 s. The tests of
+    /// a second signal lengthen it (`PAMTUI_TEST_SIGNAL_GRACE`, seconds), so a loaded machine
+    /// cannot end the first one before the second arrives.
+    static let graceSeconds: Int = {
+        ProcessInfo.processInfo.environment["PAMTUI_TEST_SIGNAL_GRACE"].flatMap(Int.init).map { min(max($0, 1), 60) } ?? 2
+    }()
+    static var grace: DispatchTimeInterval { .seconds(graceSeconds) }
+    /// When the process exits whatever is still running: 3 s after the grace.
+    static var deadline: DispatchTimeInterval { .seconds(graceSeconds + 3) }
+
+    /// Set once the command has its result, so the deadline no longer ends a process that is
+    /// only signing out and exiting.
+    private static let finished = Locked(false)
 
     private static let sources = Locked<[any DispatchSourceSignal]>([])
 
@@ -29,11 +38,13 @@ enum CommandSignals {
             Console.err("pamtui: \(Interruption.name(of: signal)) received: finishing the call in flight, then signing out")
             DispatchQueue.global().asyncAfter(deadline: .now() + grace) { work.cancel() }
             DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
+                guard !finished.withLock({ $0 }) else { return }
                 Console.err("pamtui: stopped before the last call finished; check for open requests with: pamtui leases")
                 _exit(128 + signal)
             }
         }
         let result = await work.result
+        finished.withLock { $0 = true }
         if let signal = Interruption.signal {
             if case .failure(let error as PAMError) = result, error.kind != .cancelled {
                 Console.err("pamtui: \(TerminalText.sanitized(error.description))")
