@@ -20,6 +20,9 @@ public struct FilterCache: Sendable, Equatable {
 
     /// The list the results came from; holding it keeps its storage (the identity) alive.
     private var source: [Account] = []
+    /// The searched columns of every row of `source` as UTF-8 bytes, built once per list, so a
+    /// scan reads bytes instead of retaining and releasing four strings a row.
+    private var columns = ColumnBytes()
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var current: (key: String, accounts: FilteredAccounts)?
@@ -29,6 +32,7 @@ public struct FilterCache: Sendable, Equatable {
     mutating func filter(_ all: [Account], _ pane: PaneState) -> FilteredAccounts {
         if !sameStorage(all, source) {
             source = all
+            columns = ColumnBytes()
             entries.removeAll()
             order.removeAll()
             current = nil
@@ -56,15 +60,18 @@ public struct FilterCache: Sendable, Equatable {
     }
 
     /// Through a pointer, so scanning 100,000 rows copies no account (only the column read).
-    @inline(__always)
     static func rank(_ query: FilterQuery, _ account: UnsafePointer<Account>) -> Int? {
-        query.rank(columns: 4) { column in
-            switch column {
-            case 0: account.pointee.name
-            case 1: account.pointee.systemName
-            case 2: account.pointee.domain
-            default: account.pointee.platform
-            }
+        query.rank(columns: ColumnBytes.perRow) { column($0, of: account) }
+    }
+
+    /// The searched columns, in the order `ColumnBytes` keeps them.
+    @inline(__always)
+    static func column(_ index: Int, of account: UnsafePointer<Account>) -> String? {
+        switch index {
+        case 0: account.pointee.name
+        case 1: account.pointee.systemName
+        case 2: account.pointee.domain
+        default: account.pointee.platform
         }
     }
 
@@ -82,10 +89,16 @@ public struct FilterCache: Sendable, Equatable {
         let candidates = base?.count ?? source.count
         kept.rows.reserveCapacity(candidates)
         kept.ranks.reserveCapacity(candidates)
+        if columns.isEmpty && !source.isEmpty { columns = ColumnBytes(source) }
+        let columns = self.columns
         source.withUnsafeBufferPointer { accounts in
             guard let first = accounts.baseAddress else { return }
             func visit(_ index: Int32) {
-                guard let rank = Self.rank(query, first + Int(index)) else { return }
+                let row = Int(index)
+                let rank = columns.withRow(row) { bytes in
+                    query.rank(columns: ColumnBytes.perRow, bytes: bytes) { column in Self.column(column, of: first + row) }
+                }
+                guard let rank else { return }
                 kept.rows.append(index)
                 kept.ranks.append(UInt8(clamping: rank))
             }

@@ -20,13 +20,29 @@ public struct FilterQuery: Sendable, Equatable {
     /// The row's rank, or nil when it is filtered out. `column(i)` for `i` in `0..<columns` gives
     /// the row's texts (nil for an empty one): a closure, so scanning rows allocates nothing.
     public func rank(columns: Int, _ column: (Int) -> String?) -> Int? {
+        rank(columns: columns) { term, index in column(index).flatMap(term.tier(in:)) }
+    }
+
+    /// `rank` over columns kept as UTF-8 bytes (nil for an empty one), as a long list keeps them
+    /// to scan without touching a `String`; `text` gives the column for a non-ASCII word.
+    public func rank(columns: Int, bytes: (Int) -> UnsafeBufferPointer<UInt8>?, text: (Int) -> String?) -> Int? {
+        rank(columns: columns) { term, index in
+            guard let needle = term.asciiNeedle else { return text(index).flatMap(term.tier(in:)) }
+            guard let column = bytes(index) else { return nil }
+            return needle.withUnsafeBufferPointer { FilterTerm.tier(needle: $0, in: column, kind: term.kind) }
+        }
+    }
+
+    /// The sum of every word's best tier over the columns, nil when a word is missing or a
+    /// negated one is there.
+    private func rank(columns: Int, tier: (FilterTerm, Int) -> MatchTier?) -> Int? {
         var total = 0
         for term in terms {
             var best: MatchTier?
             for index in 0..<columns {
-                guard let text = column(index), let tier = term.tier(in: text) else { continue }
-                best = max(best ?? tier, tier)
-                if tier == .exact || term.negated { break }
+                guard let found = tier(term, index) else { continue }
+                best = max(best ?? found, found)
+                if found == .exact || term.negated { break }
             }
             if term.negated {
                 if best != nil { return nil }
