@@ -54,7 +54,7 @@ struct SecretServerAuthenticator: SessionAuthenticator {
             throw notSecretServer("the health check answered HTTP \(response.status)", status: response.status)
         }
         let text = response.body.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-        if SecretServerError.looksLikeHTML(text) { throw notSecretServer("the health check answered a web page", status: 200) }
+        if SecretServerError.looksLikeHTML(response.body) { throw notSecretServer("the health check answered a web page", status: 200) }
         if let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] {
             guard let healthy = object.first(where: { $0.key.lowercased() == "healthy" })?.value as? Bool else {
                 throw notSecretServer("the health check has no Healthy", status: 200)
@@ -78,7 +78,7 @@ struct SecretServerAuthenticator: SessionAuthenticator {
     private func grant(from response: HTTPResponse, refreshes: Int, now: Date) throws -> SessionGrant {
         let operation = SecretServerEndpoint.token.operation
         guard response.status == 200 else { throw SecretServerError.signInRefused(response) }
-        let isHTML = response.body.withUnsafeBytes { SecretServerError.looksLikeHTML(String(decoding: $0.prefix(256), as: UTF8.self)) }
+        let isHTML = SecretServerError.looksLikeHTML(response.body)
         if isHTML { throw notSecretServer("the token endpoint answered a web page", status: 200) }
         let token: SecretBytes?
         do {

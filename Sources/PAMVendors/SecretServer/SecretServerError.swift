@@ -58,8 +58,11 @@ enum SecretServerError {
     }
 
     /// True for an HTML page: Secret Server answers some errors with 200 and its login page.
-    static func looksLikeHTML(_ text: String) -> Bool {
-        let start = text.drop { $0.isWhitespace }.prefix(15).lowercased()
-        return start.hasPrefix("<!doctype") || start.hasPrefix("<html") || start.hasPrefix("<")
+    /// Read in place: a body may hold a secret (a field's value, a token), so none of it is
+    /// copied into a `String`.
+    static func looksLikeHTML(_ body: SecretBytes) -> Bool {
+        body.withUnsafeBytes { bytes in
+            bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+        }
     }
 }

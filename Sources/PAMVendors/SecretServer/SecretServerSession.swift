@@ -43,7 +43,7 @@ struct SecretServerSession {
     }
 
     static func requireJSON(_ response: HTTPResponse, endpoint: SecretServerEndpoint, site: String) throws {
-        let html = response.body.withUnsafeBytes { SecretServerError.looksLikeHTML(String(decoding: $0.prefix(64), as: UTF8.self)) }
+        let html = SecretServerError.looksLikeHTML(response.body)
         if html {
             throw PAMError(
                 .malformed, "the server answered a web page, not JSON: is \(site) the Secret Server site URL?",
