@@ -14,11 +14,22 @@ struct ColumnBytes: Sendable {
     init(_ accounts: [Account]) {
         bytes.reserveCapacity(accounts.count * 24)
         ends.reserveCapacity(accounts.count * Self.perRow)
-        for account in accounts {
-            append(account.name)
-            append(account.systemName)
-            append(account.domain)
-            append(account.platform)
+        accounts.withUnsafeBufferPointer { rows in
+            guard let first = rows.baseAddress else { return }
+            for row in rows.indices {
+                for column in 0..<Self.perRow { append(Self.column(column, of: first + row)) }
+            }
+        }
+    }
+
+    /// The searched columns in their order, read through a pointer (no account copied).
+    @inline(__always)
+    static func column(_ index: Int, of account: UnsafePointer<Account>) -> String? {
+        switch index {
+        case 0: account.pointee.name
+        case 1: account.pointee.systemName
+        case 2: account.pointee.domain
+        default: account.pointee.platform
         }
     }
 

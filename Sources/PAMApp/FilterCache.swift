@@ -53,28 +53,6 @@ public struct FilterCache: Sendable, Equatable {
         return current.accounts
     }
 
-    /// The columns a query looks in, for every account.
-    /// The columns a query looks in, for every account.
-    static func rank(_ query: FilterQuery, _ account: Account) -> Int? {
-        withUnsafePointer(to: account) { rank(query, $0) }
-    }
-
-    /// Through a pointer, so scanning 100,000 rows copies no account (only the column read).
-    static func rank(_ query: FilterQuery, _ account: UnsafePointer<Account>) -> Int? {
-        query.rank(columns: ColumnBytes.perRow) { column($0, of: account) }
-    }
-
-    /// The searched columns, in the order `ColumnBytes` keeps them.
-    @inline(__always)
-    static func column(_ index: Int, of account: UnsafePointer<Account>) -> String? {
-        switch index {
-        case 0: account.pointee.name
-        case 1: account.pointee.systemName
-        case 2: account.pointee.domain
-        default: account.pointee.platform
-        }
-    }
-
     /// Scans the rows of the longest cached prefix of the query that narrows to it (whatever
     /// matches `adm` also matches `ad`), or every row.
     private mutating func scan(_ query: FilterQuery, key: String) -> Entry {
@@ -96,7 +74,7 @@ public struct FilterCache: Sendable, Equatable {
             func visit(_ index: Int32) {
                 let row = Int(index)
                 let rank = columns.withRow(row) { bytes in
-                    query.rank(columns: ColumnBytes.perRow, bytes: bytes) { column in Self.column(column, of: first + row) }
+                    query.rank(columns: ColumnBytes.perRow, bytes: bytes) { column in ColumnBytes.column(column, of: first + row) }
                 }
                 guard let rank else { return }
                 kept.rows.append(index)
