@@ -27,6 +27,8 @@ public enum Action: Sendable, Equatable {
     /// A copy is in the clipboard (or failed); `subject` names it for the audit log.
     case copied(key: String, subject: String, Result<ClipboardHold, ActionError>)
     case secretsLoaded(requestID: Int, Result<[StoredSecret], ActionError>)
+    /// A target's fields as the server has them (`FieldsRead.key`), or why they could not be read.
+    case fieldsRead(key: String, subject: String, Result<[SecretField], ActionError>)
     case clipboardCleared(verified: Bool)
     case exchange(HTTPExchange)
     /// A profile's server session after a call.

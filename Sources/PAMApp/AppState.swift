@@ -227,6 +227,8 @@ public struct AppState: Sendable, Equatable {
     public var overlay: Overlay?
     public var filterEditing = false
     public var reveal: Reveal?
+    /// The stored secrets opened with Enter: their fields with values, by `FieldsRead.key`.
+    public var fieldReads: [String: FieldsRead] = [:]
     public var clipboard: ClipboardHold?
     public var flash: Flash?
     /// What the status line flashed, kept in full for the messages view.

@@ -34,9 +34,15 @@ struct DetailView {
         }
         if state.focus == .leases { items += [KeyValueItem("Account", "\(lease.systemName)/\(lease.accountName)")] }
         if state.reveal?.key == lease.id, let value = secret(lease.id) {
-            items += revealed("Password", value, state)
+            items += revealed("Password", value, state, width: width)
         } else {
             items += [.masked("Password", glyphs: glyphs)]
+        }
+        // Another field the picker revealed (`Y`, then `r`): a key, a user name.
+        if let reveal = state.reveal, reveal.key != lease.id, Presentation.isFocused(reveal.key, state), let value = secret(reveal.key) {
+            let slug = String(reveal.key.split(separator: ":").last ?? "")
+            let label = Presentation.account(of: lease, state)?.fields.field(named: slug)?.label ?? slug
+            items += revealed(label, value, state, width: width)
         }
         let total = max(1, Int(lease.expiresAt.timeIntervalSince(lease.issuedAt)))
         let role: StyleRole = switch Presentation.urgency(lease, now: state.now) {
@@ -69,27 +75,32 @@ struct DetailView {
     }
 
     /// The selected folder, or the selected secret of the open folder with every field.
-    func folderItems(_ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
+    func folderItems(_ state: AppState, width: Int, secret: (String) -> String?) -> [KeyValueItem] {
         if state.openFolder != nil {
             guard let stored = Presentation.selectedSecret(state), let profile = state.profile else { return [] }
-            return secretItems(stored, profile: profile.name, state, secret: secret)
+            return secretItems(stored, profile: profile.name, state, width: width, secret: secret)
         }
         guard let node = Presentation.selected(Presentation.folders(state), state, .folders) else { return [] }
         return [KeyValueItem("Folder", node.path), KeyValueItem("Id", node.id)]
     }
 
-    /// A revealed secret: when it masks again, then the value on a line of its own, the pane's
-    /// full width, so it is never cut.
-    private func revealed(_ label: String, _ value: String, _ state: AppState) -> [KeyValueItem] {
+    /// A revealed secret: when it masks again, then the value on lines of its own, the pane's
+    /// full width, wrapped so that it is never cut (notes, keys).
+    private func revealed(_ label: String, _ value: String, _ state: AppState, width: Int) -> [KeyValueItem] {
         let left = Int((state.reveal?.until.timeIntervalSince(state.now) ?? 0).rounded(.up))
-        var line = KeyValueItem.section(value)
-        line.role = .secret
-        return [KeyValueItem(label, "masks again in \(left) s", role: .muted), line]
+        let lines = TextWrap.lines(value, width: max(1, width)).map { text in
+            var line = KeyValueItem.section(text)
+            line.role = .secret
+            return line
+        }
+        return [KeyValueItem(label, "masks again in \(left) s", role: .muted)] + lines
     }
 
     /// A stored secret's fields in the vendor's order: plain ones as they are, secret ones
     /// masked unless this one is revealed.
-    private func secretItems(_ stored: StoredSecret, profile: String, _ state: AppState, secret: (String) -> String?) -> [KeyValueItem] {
+    private func secretItems(
+        _ stored: StoredSecret, profile: String, _ state: AppState, width: Int, secret: (String) -> String?
+    ) -> [KeyValueItem] {
         var items = [KeyValueItem("Secret", stored.title), KeyValueItem("Folder", stored.folderPath ?? state.openFolder?.path ?? "—")]
         if let holder = Presentation.otherHolder(of: stored, state) {
             items.append(KeyValueItem("Checked out", "by \(holder)", role: .warn))
@@ -98,17 +109,21 @@ struct DetailView {
         if stored.access.leaseRequired, lease == nil {
             let comment = stored.access.commentRequired ? ", with a comment" : ""
             items.append(KeyValueItem("Access", "check out with \(Self.key(.checkout, state))\(comment)", role: .muted))
+        } else if let read = readItem(stored, state) {
+            items.append(read)
         }
         for field in stored.fields {
             if !field.isSecret {
-                items.append(KeyValueItem(field.label, field.plainValue ?? "—"))
+                items.append(KeyValueItem(field.label, field.plainValue ?? "—", role: field.plainValue == nil ? .muted : .normal))
                 continue
             }
             let key = SecretKey(profile: profile, target: .secret(stored), field: field.slug).id
             if state.reveal?.key == key, let value = secret(key) {
-                items += revealed(field.label, value, state)
-            } else if field.kind == .file {
-                items.append(KeyValueItem(field.label, field.fileName ?? "file", role: .muted))
+                items += revealed(field.label, value, state, width: width)
+            } else if field.kind == .file || field.fileName != nil {
+                // A file (an attachment, a key file) by its name: the server tells no size before
+                // the bytes are fetched.
+                items.append(KeyValueItem(field.label, "\(field.fileName ?? "file") (file)", role: .muted))
             } else {
                 items.append(.masked(field.label, glyphs: glyphs))
             }
@@ -116,5 +131,18 @@ struct DetailView {
         guard let lease else { return items }
         let bar = Countdown.format(seconds: Int(lease.remaining(at: state.now).rounded(.up)))
         return items + [.section("Lease"), KeyValueItem("Left", bar, role: .ok), KeyValueItem("Comment", lease.reason ?? "—")]
+    }
+
+    /// Whether the secret's fields are read: reading, not read (how), or failed. Nil once read,
+    /// or when the listing already has every value.
+    private func readItem(_ stored: StoredSecret, _ state: AppState) -> KeyValueItem? {
+        switch Presentation.fieldsRead(of: stored, state) {
+        case .reading?: return KeyValueItem("Fields", "reading…", role: .muted)
+        case .read?: return nil
+        case .failed(let message)?: return KeyValueItem("Fields", "not read: \(message)", role: .warn)
+        case nil:
+            guard state.profile?.capabilities.contains(.fields) == true, Presentation.needsFieldRead(stored) else { return nil }
+            return KeyValueItem("Fields", "\(Self.key(.open, state)) reads them (a view, recorded)", role: .muted)
+        }
     }
 }

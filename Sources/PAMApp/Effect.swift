@@ -20,6 +20,9 @@ public indirect enum Effect: Sendable, Equatable {
     case fetchSecret(Lease, purpose: SecretPurpose)
     /// Fetch one field of an account or stored secret into the store under `key`.
     case fetchField(profile: String, CredentialTarget, field: String, lease: Lease?, key: String, purpose: SecretPurpose)
+    /// Read a target's fields with their plain values (a view the server audits); answers
+    /// `.fieldsRead`.
+    case readFields(profile: String, CredentialTarget, lease: Lease?)
     /// Copy a value that is no secret (a path, a host, a user name); answers `.copied`.
     case copyText(String, subject: String, clearAfterSeconds: Int)
     case clearClipboard
@@ -49,7 +52,8 @@ public indirect enum Effect: Sendable, Equatable {
     var profile: String? {
         switch self {
         case .loadSystems(let profile, _), .loadAccounts(let profile, _, _), .loadFolders(let profile, _), .checkOut(let profile, _, _),
-             .loadLeases(let profile), .loadSecrets(let profile, _, _), .searchSecrets(let profile, _, _), .fetchField(let profile, _, _, _, _, _):
+             .loadLeases(let profile), .loadSecrets(let profile, _, _), .searchSecrets(let profile, _, _), .fetchField(let profile, _, _, _, _, _),
+             .readFields(let profile, _, _):
             profile
         case .checkIn(let lease, _), .fetchSecret(let lease, _):
             lease.profile

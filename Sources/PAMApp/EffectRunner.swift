@@ -215,6 +215,10 @@ public final class EffectRunner: Sendable {
                 guard let value = values.first?.value else { throw PAMError(.notFound, "\(target.path) has no \(field)", profile: profile) }
                 return value
             }
+        case .readFields(let profile, let target, let lease):
+            return .fieldsRead(key: FieldsRead.key(profile: profile, target), subject: target.path, await attempt {
+                try await self.capable(profile, (any FieldRetrieval).self).describe(target, context: RetrievalContext(lease: lease, reason: lease?.reason))
+            })
         case .copyText(let text, let subject, let seconds):
             // Through the store like a secret, so the clipboard gets bytes that are wiped after.
             return await obtain(key: "text:\(subject)", subject: subject, purpose: .copy(clearAfterSeconds: seconds)) {

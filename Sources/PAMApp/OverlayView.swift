@@ -69,7 +69,7 @@ struct OverlayView {
                                    role: choice.needsLease(field) ? .muted : nil)
                 }
             }
-            ListPicker(title: "Copy a field of \(choice.target.path) — Enter copies", prompt: "", query: "", items: items,
+            ListPicker(title: "A field of \(choice.target.path) — Enter copies, r reveals", prompt: "", query: "", items: items,
                        selected: min(selected, max(0, items.count - 1)), size: Size(width: 64, height: min(14, rect.height - 2)),
                        glyphs: glyphs).render(into: &grid, in: rect)
         case .message(let title, let lines):

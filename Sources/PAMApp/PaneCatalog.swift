@@ -76,9 +76,9 @@ enum PaneCatalog {
                 columns: [TableColumn("FOLDER")], rows: folders.map { TableRow([$0.folder.name], indent: $0.depth, disclosure: .leaf) },
                 message: cells.message(state.folders, "no folders"), badge: cells.badge(state.folders, folders.count))
         },
-        detail: { view, state, _, secret in view.folderItems(state, secret: secret) },
+        detail: { view, state, width, secret in view.folderItems(state, width: width, secret: secret) },
         open: { state in
-            state.openFolder == nil ? Reducer.openFolder(&state) : Reducer.requestSecret(&state, purpose: .reveal)
+            state.openFolder == nil ? Reducer.openFolder(&state) : Reducer.openSecret(&state)
         }
     )
 

@@ -44,8 +44,20 @@ public enum Presentation {
 
     /// The stored secret selected in an open folder, when the folders pane has focus.
     public static func selectedSecret(_ state: AppState) -> StoredSecret? {
-        guard state.focus == .folders, state.openFolder != nil else { return nil }
-        return selected(secrets(state), state, .folders)
+        guard state.focus == .folders, state.openFolder != nil, var secret = selected(secrets(state), state, .folders) else { return nil }
+        // Once opened, its fields are the ones read, with their values.
+        if case .read(let fields)? = fieldsRead(of: secret, state) { secret.fields = fields }
+        return secret
+    }
+
+    /// The read of a stored secret's fields, if one was asked for.
+    public static func fieldsRead(of secret: StoredSecret, _ state: AppState) -> FieldsRead? {
+        state.profile.flatMap { state.fieldReads[FieldsRead.key(profile: $0.name, .secret(secret))] }
+    }
+
+    /// True when the listing leaves a plain field without its value: Enter reads them.
+    public static func needsFieldRead(_ secret: StoredSecret) -> Bool {
+        secret.fields.contains { !$0.isSecret && $0.plainValue == nil }
     }
 
     /// The field `r` and `y` act on: the password, else the first secret field.
@@ -60,6 +72,14 @@ public enum Presentation {
             return SecretKey(profile: profile.name, target: .secret(secret), field: field.slug).id
         }
         return focusedLease(state)?.id
+    }
+
+    /// True when `key` is a field of what the secret keys act on now: its main one, or any
+    /// other the field picker revealed.
+    public static func isFocused(_ key: String, _ state: AppState) -> Bool {
+        if key == focusedSecretKey(state) { return true }
+        guard let choice = FieldChoice.focused(state) else { return false }
+        return key.hasPrefix(SecretKey(profile: choice.profile, target: choice.target, field: "").id)
     }
 
     public static func leases(_ state: AppState) -> [Lease] {

@@ -172,7 +172,7 @@ extension Reducer {
         }
         if state.focus == .folders, let folder = state.openFolder {
             var effects: [Effect] = []
-            if let reveal = state.reveal, reveal.key == Presentation.focusedSecretKey(state) {
+            if let reveal = state.reveal, Presentation.isFocused(reveal.key, state) {
                 state.reveal = nil
                 effects.append(.forgetSecret(key: reveal.key))
             }

@@ -43,6 +43,8 @@ extension Reducer {
             state.overlay = .quit(choice: min(2, choice + 1))
         case (.fieldPicker(let choice, let selected), .down), (.fieldPicker(let choice, let selected), .character("j")):
             state.overlay = .fieldPicker(choice, selected: min(selected + 1, max(0, choice.entries(in: state).count - 1)))
+        case (.fieldPicker(let choice, let selected), .character("r")):
+            return usePicked(&state, choice, selected: selected, purpose: .reveal)
         case (.fieldPicker(let choice, let selected), .up), (.fieldPicker(let choice, let selected), .character("k")):
             state.overlay = .fieldPicker(choice, selected: max(0, selected - 1))
         case (.help(let query, let selected), .down), (.palette(let query, let selected), .down):
@@ -81,7 +83,7 @@ extension Reducer {
             }
             return effects
         case .fieldPicker(let choice, let selected):
-            return copyPicked(&state, choice, selected: selected)
+            return usePicked(&state, choice, selected: selected, purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds))
         case .auditLog, .messages, .message, nil:
             state.overlay = nil
             return []

@@ -45,6 +45,39 @@ extension Reducer {
         return [.fetchSecret(lease, purpose: purpose)]
     }
 
+    /// Enter on a stored secret: reads its fields first when the listing left values out (once:
+    /// the server records each read as a view), then reveals its main field.
+    static func openSecret(_ state: inout AppState) -> [Effect] {
+        guard let secret = Presentation.selectedSecret(state), let profile = state.profile else { return [] }
+        switch Presentation.fieldsRead(of: secret, state) {
+        case .reading?: return []
+        case .read?: return requestSecret(&state, purpose: .reveal)
+        case .failed?, nil:
+            guard profile.capabilities.contains(.fields), Presentation.needsFieldRead(secret) else {
+                return requestSecret(&state, purpose: .reveal)
+            }
+        }
+        let lease = Presentation.lease(of: secret, state)
+        if secret.access.leaseRequired, lease == nil {
+            flash(&state, "check \(secret.title) out first (\(DetailView.key(.checkout, state))) to read its fields", error: true, operation: "read")
+            return []
+        }
+        state.fieldReads[FieldsRead.key(profile: profile.name, .secret(secret))] = .reading
+        return [.readFields(profile: profile.name, .secret(secret), lease: lease)]
+    }
+
+    static func fieldsRead(_ state: inout AppState, _ key: String, subject: String, _ result: Result<[SecretField], ActionError>) -> [Effect] {
+        switch result {
+        case .success(let fields):
+            state.fieldReads[key] = .read(fields)
+            audit(&state, "read the fields of \(subject)")
+        case .failure(let error):
+            state.fieldReads[key] = .failed(error.message)
+            fail(&state, error, operation: "read")
+        }
+        return []
+    }
+
     /// Opens the field picker on the selected stored secret, the focused lease's account, or the
     /// selected account.
     static func pickField(_ state: inout AppState) -> [Effect] {
@@ -56,27 +89,34 @@ extension Reducer {
         return []
     }
 
-    /// Copies the picked line: a known value as it is, a field fetched (under the lease).
-    static func copyPicked(_ state: inout AppState, _ choice: FieldChoice, selected: Int) -> [Effect] {
+    /// Copies the picked line (Enter) or reveals it (`r`): a known value as it is, a field
+    /// fetched (under the lease).
+    static func usePicked(_ state: inout AppState, _ choice: FieldChoice, selected: Int, purpose: SecretPurpose) -> [Effect] {
         state.overlay = nil
         let entries = choice.entries(in: state)
         guard entries.indices.contains(selected) else { return [] }
-        let seconds = state.settings.clipboardClearSeconds
+        let verb = purpose == .reveal ? "reveal" : "copy"
         let field: SecretField
         switch entries[selected] {
         case .plain(let label, let value):
+            guard case .copy(let seconds) = purpose else {
+                flash(&state, "\(label) is no secret: it is shown as it is", operation: verb)
+                return []
+            }
             return [.copyText(value, subject: "\(choice.target.path) \(label.lowercased())", clearAfterSeconds: seconds)]
         case .field(let secretField):
             field = secretField
         }
         if choice.needsLease(field) {
-            flash(&state, "check the account out first (\(DetailView.key(.checkout, state))) to copy its \(field.label.lowercased())", error: true, operation: "copy")
+            flash(&state, "check the account out first (\(DetailView.key(.checkout, state))) to \(verb) its \(field.label.lowercased())", error: true, operation: verb)
             return []
         }
         let key = SecretKey(profile: choice.profile, target: choice.target, field: field.slug).id
-        return [.fetchField(
-            profile: choice.profile, choice.target, field: field.slug, lease: choice.lease, key: key,
-            purpose: .copy(clearAfterSeconds: state.settings.clipboardClearSeconds))]
+        if purpose == .reveal, state.reveal?.key == key {
+            state.reveal = nil
+            return [.forgetSecret(key: key)]
+        }
+        return [.fetchField(profile: choice.profile, choice.target, field: field.slug, lease: choice.lease, key: key, purpose: purpose)]
     }
 
     static func secretReady(
@@ -91,7 +131,7 @@ extension Reducer {
         }
         // Only reveal what is still focused: the user may have moved on while it loaded. (A copy
         // answers with `.copied`, not here.)
-        guard purpose == .reveal, Presentation.focusedSecretKey(state) == key else { return [.forgetSecret(key: key)] }
+        guard purpose == .reveal, Presentation.isFocused(key, state) else { return [.forgetSecret(key: key)] }
         state.reveal = Reveal(key: key, until: state.now.addingTimeInterval(TimeInterval(state.settings.revealSeconds)))
         audit(&state, "revealed \(subject)")
         return []
@@ -113,7 +153,7 @@ extension Reducer {
 
     /// Moving the selection masks a revealed secret at once.
     static func maskOnMove(_ state: inout AppState) -> [Effect] {
-        guard let reveal = state.reveal, Presentation.focusedSecretKey(state) != reveal.key else { return [] }
+        guard let reveal = state.reveal, !Presentation.isFocused(reveal.key, state) else { return [] }
         state.reveal = nil
         return [.forgetSecret(key: reveal.key)]
     }

@@ -68,6 +68,7 @@ public enum Reducer {
         case .secretsLoaded(let id, let result):
             if state.secrets.pendingRequest == id { state.secrets = loaded(result) }
             return []
+        case .fieldsRead(let key, let subject, let result): return fieldsRead(&state, key, subject: subject, result)
         case .clipboardCleared(let verified):
             state.clipboard = nil
             flash(&state, verified ? "clipboard cleared" : "clipboard overwritten (clearing cannot be verified)")

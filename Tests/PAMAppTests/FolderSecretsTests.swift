@@ -45,7 +45,7 @@ import Testing
         _ = Reducer.reduce(&state, .secretsLoaded(requestID: 4, .success([db])))
         _ = state.press(.character("Y"))
         #expect(state.overlay == .fieldPicker(FieldChoice(profile: "bt", target: .secret(db), lease: nil), selected: 0))
-        #expect(AppView().render(state).text.contains("Copy a field of team/db"))
+        #expect(AppView().render(state).text.contains("A field of team/db — Enter copies, r reveals"))
         _ = state.press(.down)
         #expect(state.press(.enter) == [.copyText("app_rw", subject: "team/db username", clearAfterSeconds: 30)], "a plain field is copied as it is")
         _ = state.press(.character("Y"), .down, .down)

@@ -19,6 +19,10 @@ import Testing
             try await tmux.sendKeys("restore test", "Enter")
             let leased = try await tmux.waitForScreen { $0.contains("leases: 1") && $0.contains("restore test") }
             #expect(leased.contains("Restricted/Backup vault") && !leased.contains("Demo-"), "listed as a lease, masked until revealed")
+            // Enter reads its fields under my check-out, with its comment: the plain ones show.
+            try await tmux.sendKeys("Enter")
+            let read = try await tmux.waitForScreen { $0.contains("vaultadmin") }
+            #expect(!read.contains("enter reads them") && read.contains("Password:"))
 
             try await tmux.sendKeys("r")
             let revealed = try await tmux.waitForScreen { $0.contains("masks again in") }

@@ -72,6 +72,21 @@ import Testing
         }
     }
 
+    @Test(arguments: ConformanceCase.all.filter { $0.secret != nil })
+    func describesAStoredSecretWithItsPlainValuesAndNoSecretOnes(_ test: ConformanceCase) async throws {
+        try await ConformanceFixture.with(test) { fixture in
+            let client = try #require(fixture.client as? any FolderBrowsing & FieldRetrieval)
+            let path = try TargetReference(parsing: try #require(test.secret)).secret
+            let tree = FolderTree(try await client.listFolders())
+            let folder = try #require(tree.nodes.first { $0.path == path.folder })
+            let secret = try #require(try await client.listSecrets(folderID: folder.id).first { $0.title == path.title })
+            let fields = try await client.describe(.secret(secret), context: RetrievalContext())
+            #expect(fields.map(\.slug) == secret.fields.map(\.slug), "the listing's fields, in its order")
+            #expect(fields.allSatisfy { $0.isSecret ? $0.plainValue == nil : $0.plainValue != nil })
+            #expect(fields.contains { !$0.isSecret }, "a secret with a user name or host to show")
+        }
+    }
+
     @Test(arguments: ConformanceCase.all)
     func wrongCredentialsAreAnAuthenticationError(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test, corrupting: test.credentialKey) { fixture in

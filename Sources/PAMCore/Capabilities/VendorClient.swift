@@ -93,6 +93,13 @@ extension CredentialCheckout {
 /// context carries one; where it has none it may carry a reason (Axidian) instead.
 public protocol FieldRetrieval: VendorClient {
     func retrieve(_ target: CredentialTarget, fields: FieldSelection, context: RetrievalContext) async throws -> [FieldValue]
+    /// The target's fields as the server has them now: plain values filled in, file names
+    /// known, secret values left out. A vendor whose listing already carries them asks nothing.
+    func describe(_ target: CredentialTarget, context: RetrievalContext) async throws -> [SecretField]
+}
+
+extension FieldRetrieval {
+    public func describe(_ target: CredentialTarget, context: RetrievalContext) async throws -> [SecretField] { target.fields }
 }
 
 /// Browses a folder tree of stored secrets.

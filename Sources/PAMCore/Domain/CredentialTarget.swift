@@ -12,6 +12,14 @@ public enum CredentialTarget: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The vendor's id of the account or the secret.
+    public var objectID: String {
+        switch self {
+        case .account(let account): account.id
+        case .secret(let secret): secret.id
+        }
+    }
+
     /// `SYSTEM/ACCOUNT` or `FOLDER/PATH/TITLE`, as operators type it.
     public var path: String {
         switch self {

@@ -8,11 +8,7 @@ extension SecretServerClient: FieldRetrieval {
     /// as a restricted one (`POST …/restricted`), which records them.
     public func retrieve(_ target: CredentialTarget, fields: FieldSelection, context: RetrievalContext) async throws -> [FieldValue] {
         try await call("retrieve field") {
-            let id: String
-            switch target {
-            case .account(let account): id = account.id
-            case .secret(let secret): id = secret.id
-            }
+            let id = target.objectID
             var known = target.fields
             if known.isEmpty { known = await self.fields(of: try await model(id: id)) }
             let wanted: [SecretField]
@@ -37,6 +33,22 @@ extension SecretServerClient: FieldRetrieval {
                 }
             }
             return values
+        }
+    }
+
+    /// One read of the whole secret (a view, as the web UI's), its plain values kept and its
+    /// secret ones wiped as they are scanned; restricted when the context carries a comment.
+    public func describe(_ target: CredentialTarget, context: RetrievalContext) async throws -> [SecretField] {
+        try await call("read secret") {
+            let id = target.objectID
+            guard let body = restrictedBody(context) else { return await self.fields(of: try await self.model(id: id, subject: target.path)) }
+            let response = try await explaining(id: id, subject: target.path) {
+                try await session.send(.restricted(secretID: id), body: body, subject: target.path)
+            }
+            try SecretServerSession.requireJSON(response, endpoint: .restricted(secretID: id), site: session.site)
+            let model = try SecretModel(scanning: response.body, operation: "read secret")
+            self.remember(model)
+            return await self.fields(of: model)
         }
     }
 
