@@ -195,6 +195,8 @@ extension Reducer {
         if !state.leases.isEmpty || state.clipboard != nil || state.reveal != nil {
             deadlines.append(Date(timeIntervalSince1970: (state.now.timeIntervalSince1970 + 1).rounded(.down)))
         }
+        // The header says so the moment the shown profile's session runs out.
+        if let ends = state.profile.flatMap({ state.sessions[$0.name]?.expiresAt }), ends > state.now { deadlines.append(ends) }
         // The clock and the session's minutes left change on the minute.
         deadlines.append(Date(timeIntervalSince1970: (state.now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60))
         return deadlines.min()

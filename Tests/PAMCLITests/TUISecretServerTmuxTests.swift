@@ -63,4 +63,20 @@ import Testing
             _ = try await tmux.waitForScreen { $0.contains("EXIT=0") }
         }
     }
+
+    /// The token runs out (a 10 s lifetime) while the UI is open: the header says so, and the next
+    /// list signs in again by itself, with no error.
+    @Test func theTokenRunningOutWhileTheUIIsOpenIsRenewedOnTheNextCall() async throws {
+        try await SimulateProcess.with(["--vendors", "secretserver", "--set", "secretserver.token-ttl=10s"]) { simulator in
+            try await TmuxSession.withPamtui(["--config", simulator.configPath], width: 130, height: 36, shown: { $0.contains("Daisy Group") }) { tmux in
+                let expired = try await tmux.waitForScreen(timeout: .seconds(40)) { $0.contains("idle-expired") }
+                #expect(expired.contains("signs in again when needed"))
+                try await tmux.sendKeys("4", "/", "windows", "Enter", "Enter")
+                let listed = try await tmux.waitForScreen { $0.contains("WIN-DC01 Administrator") && $0.contains("session 1 min left") }
+                #expect(!listed.contains("failed") && !listed.contains("rror"), "renewed without a word")
+                try await tmux.sendKeys("q")
+                _ = try await tmux.waitForScreen { $0.contains("EXIT=0") }
+            }
+        }
+    }
 }

@@ -12,6 +12,15 @@ struct ConformanceFixture {
     var client: any VendorClient
     var clock: ManualSimulatorClock
     var serverLog: Locked<[String]>
+    var module: any VendorModule
+    var endpoint: SimulatedEndpoint
+    var transport: CurlTransport
+
+    /// A client for the same simulator whose profile differs in `fields` (another user); the
+    /// caller signs it out.
+    func client(replacing fields: [String: String]) throws -> any VendorClient {
+        try module.makeClient(try Self.profile(module, endpoint, corrupting: nil, replacing: fields), transport: transport)
+    }
 
     /// Lines the simulator logged whose request contains `fragment`.
     func served(_ fragment: String) -> [String] {
@@ -36,7 +45,8 @@ struct ConformanceFixture {
             let profile = try profile(test.module, endpoint, corrupting: key)
             let transport = try CurlTransport(options: TransportOptions(), observer: nil)
             let client = try test.module.makeClient(profile, transport: transport)
-            let fixture = ConformanceFixture(client: client, clock: clock, serverLog: serverLog)
+            let fixture = ConformanceFixture(
+                client: client, clock: clock, serverLog: serverLog, module: test.module, endpoint: endpoint, transport: transport)
             do {
                 try await body(fixture)
             } catch {
@@ -49,9 +59,12 @@ struct ConformanceFixture {
         }
     }
 
-    private static func profile(_ module: any VendorModule, _ endpoint: SimulatedEndpoint, corrupting key: String?) throws -> Profile {
+    private static func profile(
+        _ module: any VendorModule, _ endpoint: SimulatedEndpoint, corrupting key: String?, replacing: [String: String] = [:]
+    ) throws -> Profile {
         let fields = module.simulatedProfileFields(endpoint).map { field in
-            field.key == key ? (key: field.key, value: "wrong-" + field.value) : field
+            if let value = replacing[field.key] { return (key: field.key, value: value) }
+            return field.key == key ? (key: field.key, value: "wrong-" + field.value) : field
         }
         let entry = ConfigWriter.Entry(name: module.id.rawValue, vendor: module.id, url: endpoint.url, fields: fields)
         let text = ConfigWriter.render([entry], header: "conformance")

@@ -18,8 +18,18 @@ struct SimulateCommand: AsyncParsableCommand {
 
         Faults (--faults, comma-separated):
         \(FaultPlan.help)
+
+        Vendor settings (--set VENDOR.KEY=VALUE, repeatable):
+        \(settingsHelp)
         """)
     )
+
+    /// Each simulated vendor's settings, one line each.
+    static var settingsHelp: String {
+        VendorRegistry.standard.simulated.compactMap(\.simulator).flatMap { kind in
+            kind.settings.map { "  \(kind.vendor.rawValue).\($0.key)".padding(toLength: 40, withPad: " ", startingAt: 0) + $0.help }
+        }.joined(separator: "\n")
+    }
 
     @Option(name: .long, help: ArgumentHelp("Vendors to simulate: a comma list or 'all'.", valueName: "list"))
     var vendors: String = "all"
@@ -57,6 +67,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Faults to inject (see below).", valueName: "list"))
     var faults: String?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("A vendor setting, VENDOR.KEY=VALUE (repeatable; see below).", valueName: "setting"))
+    var settings: [String] = []
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -87,6 +100,13 @@ struct SimulateCommand: AsyncParsableCommand {
         options.scale = scale
         options.seed = seed
         if let faults { options.faults = try FaultPlan(parsing: faults) }
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--set \(setting): expected VENDOR.KEY=VALUE, for example secretserver.token-ttl=5m")
+            }
+            options.settings[parts[0]] = parts[1]
+        }
         return options
     }
 
