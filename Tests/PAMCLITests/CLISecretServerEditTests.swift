@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    @Test func aFileFieldIsUploadedUnderItsFilesName() async throws {
+        try await SimulateProcess.with(Self.simulate) { simulator in
+            let config = ["--config", simulator.configPath]
+            let key = "\(simulator.directory)/id_ed25519"
+            let content = "-----BEGIN OPENSSH PRIVATE KEY-----\nbmV3IGtleQ==\n-----END OPENSSH PRIVATE KEY-----\n"
+            try content.write(toFile: key, atomically: true, encoding: .utf8)
+            let reference = "Infrastructure/Linux Servers/lnx-bastion deploy"
+            let updated = try await Pamtui.run(["secret", "update", reference, "--field", "private-key@\(key)"] + config)
+            #expect(updated.status == 0, "\(updated.stderr)")
+            let shown = try await Pamtui.run(["show", reference, "--field", "private-key"] + config)
+            #expect(shown.status == 0 && shown.stdout == content, "the bytes as uploaded, final newline kept: \(shown.stderr)")
+            let all = try await Pamtui.run(["show", reference, "--all", "--json"] + config)
+            #expect(all.stdout.contains("id_ed25519"), "stored under the file's own name: \(all.stdout)")
+        }
+    }
+
     @Test func createsRenamesMovesAndDeletesFolders() async throws {
         try await SimulateProcess.with(Self.simulate) { simulator in
             let config = ["--config", simulator.configPath]

@@ -24,6 +24,20 @@ import Testing
         }
     }
 
+    @Test func aJSONBodyWithoutItsMediaTypeIs415() async throws {
+        try await withSimulator(secretServerOptions()) { simulator in
+            let client = try SecretServerTestClient(simulator)
+            try await client.signIn()
+            let body = Array(#"{"value":"x"}"#.utf8)
+            let untyped = try await client.send("PUT", "api/v1/secrets/2610/fields/machine", body: body)
+            #expect(untyped.status == 415)
+            #expect((untyped.object?["message"] as? String)?.contains("'application/octet-stream' is not supported") == true)
+            let form = try await client.send("PUT", "api/v1/secrets/2610/fields/machine", headers: [("Content-Type", "text/plain")], body: body)
+            #expect(form.status == 415)
+            #expect(try await client.put("api/v1/secrets/2610/fields/machine", json: #"{"value":"x"}"#).status == 200)
+        }
+    }
+
     @Test func secretByPathAndFieldsBySlug() async throws {
         try await withSimulator(secretServerOptions()) { simulator in
             let client = try SecretServerTestClient(simulator)

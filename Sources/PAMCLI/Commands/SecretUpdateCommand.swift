@@ -28,7 +28,7 @@ struct SecretUpdateCommand: AsyncParsableCommand, GracefulOnSignal {
             let secret = try await SecretLocator.secret(target, client: client)
             let values = try FieldAssignment.resolve(fields, fields: secret.fields)
             defer { values.values.forEach { $0.wipe() } }
-            try await client.updateSecret(id: secret.id, fields: values)
+            try await client.updateSecret(id: secret.id, fields: values, fileNames: try FieldAssignment.fileNames(fields, fields: secret.fields))
             if json { return Records.print(Records.secret(secret, client)) }
             Console.out("updated \(LeaseText.one("\(client.profile):\(secret.path)")): \(values.keys.sorted().joined(separator: ", "))")
         }

@@ -39,7 +39,7 @@ struct FieldAssignment {
         var values: [String: SecretBytes] = [:]
         do {
             for assignment in assignments {
-                let field = fields.first { $0.slug == assignment.slug } ?? fields.field(named: assignment.slug)
+                let field = assignment.field(in: fields)
                 let slug = field?.slug ?? assignment.slug
                 guard values[slug] == nil else { throw PAMError(.usage, "--field \(slug) is given twice") }
                 switch assignment.source {
@@ -60,6 +60,21 @@ struct FieldAssignment {
             throw error
         }
         return values
+    }
+
+    /// The file name each `slug@FILE` gives its file field: the file's own name.
+    static func fileNames(_ texts: [String], fields: [SecretField]) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for assignment in try texts.map(FieldAssignment.init(parsing:)) {
+            guard case .file(let path) = assignment.source, let field = assignment.field(in: fields), isFile(field) else { continue }
+            names[field.slug] = (path as NSString).lastPathComponent
+        }
+        return names
+    }
+
+    /// The field this assignment names: by slug, else by kind (`password` for `password-1`).
+    private func field(in fields: [SecretField]) -> SecretField? {
+        fields.first { $0.slug == slug } ?? fields.field(named: slug)
     }
 
     private static func isFile(_ field: SecretField?) -> Bool { field?.kind == .file || field?.kind == .privateKey }

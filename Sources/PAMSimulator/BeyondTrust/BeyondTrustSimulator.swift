@@ -16,7 +16,7 @@ final class BeyondTrustSimulator: SimulatedVendor {
     let world: BeyondTrustWorld
     let state = Locked(BeyondTrustState())
     /// Encoded requestor-view rows, so listing 100,000 accounts is mostly copying bytes.
-    let accountRows = EncodedRowCache()
+    let accountRows = EncodedRowCache<Date>()
     let environment: SimulatorEnvironment
     let apiKey: String
     let runAsPassword: String

@@ -17,6 +17,8 @@ final class SecretServerSimulator: SimulatedVendor {
     let basePath = "/SecretServer"
     let state: Locked<SecretServerState>
     let configuration: SecretServerConfiguration
+    /// Search results' summaries as JSON, by secret id, for the world's generation.
+    let summaryRows = EncodedRowCache<Int>()
     let environment: SimulatorEnvironment
     let seed: UInt64
 
@@ -143,6 +145,13 @@ final class SecretServerSimulator: SimulatedVendor {
 
     /// The request body bound case-insensitively, or 400.
     func bind(_ request: SimulatorRequest) throws(SecretServerRefusal) -> JSONBody {
+        // ASP.NET binds a body by its media type; one it has no formatter for (or none, read as
+        // octet-stream) is a 415, whatever the bytes.
+        let type = request.header("content-type").map { $0.split(separator: ";").first.map(String.init) ?? $0 }?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? "application/octet-stream"
+        if !request.body.isEmpty, !type.hasSuffix("json") {
+            throw SecretServerRefusal(415, nil, "The request entity's media type '\(type)' is not supported for this resource.")
+        }
         guard let body = JSONBody.bind(request.body) else {
             throw SecretServerRefusal.validation("The request is invalid: the body is not a JSON object.")
         }

@@ -134,8 +134,17 @@ struct SecretServerWorld: Sendable {
 
     // MARK: Changes
 
-    mutating func put(_ secret: SSSecret) {
+    /// Counts the changes to secrets and folders: what was drawn from an older generation
+    /// (a search's ids, a summary's JSON) is stale.
+    private(set) var generation = 0
+
+    private mutating func changed() {
         searchCache.removeAll()
+        generation += 1
+    }
+
+    mutating func put(_ secret: SSSecret) {
+        changed()
         let old = secrets[secret.id]
         secrets[secret.id] = secret
         if old?.name != secret.name || old == nil { byNameCache = nil }
@@ -144,13 +153,13 @@ struct SecretServerWorld: Sendable {
     }
 
     mutating func put(_ folder: SSFolder) {
-        searchCache.removeAll()
+        changed()
         folders[folder.id] = folder
         nextFolderID = max(nextFolderID, folder.id + 1)
     }
 
     mutating func removeFolder(_ id: Int) {
-        searchCache.removeAll()
+        changed()
         folders[id] = nil
     }
 

@@ -35,22 +35,28 @@ extension SecretServerClient: SecretWriting {
         }
     }
 
-    /// `PUT secrets/{id}/fields/{slug}` `{"value": …}` for each field; file fields are not
-    /// written this way (the server takes them as a multipart upload).
-    public func updateSecret(id: String, fields: [String: SecretBytes]) async throws {
+    /// `PUT secrets/{id}/fields/{slug}` for each field: `{"value": …}` for text, a multipart
+    /// upload for a file (named by `fileNames`, else the field's current file name).
+    public func updateSecret(id: String, fields: [String: SecretBytes], fileNames: [String: String]) async throws {
         try await call("update secret") {
             let model = try await model(id: id)
             let known = await self.fields(of: model)
             try Self.check(Array(fields.keys), against: known, in: "secret \(model.name)")
-            if let file = known.first(where: { fields[$0.slug] != nil && Self.isFile($0) }) {
-                throw PAMError(.unsupported, "\(file.slug) is a file field; pamtui does not upload files yet")
-            }
             for slug in fields.keys.sorted() {
-                let body = SecretServerBody.secret(room: fields[slug]!.count * 6 + 64) { json in
-                    json.key("value")
-                    json.secretString(fields[slug]!)
+                let value = fields[slug]!
+                let endpoint = SecretServerEndpoint.updateField(secretID: id, slug: slug)
+                if let field = known.first(where: { $0.slug == slug }), Self.isFile(field) {
+                    let upload = SecretServerBody.fileUpload(value, fileName: fileNames[slug] ?? field.fileName ?? slug)
+                    defer { upload.body.wipe() }
+                    _ = try await session.send(endpoint, headers: [HTTPHeader("Content-Type", upload.contentType)], body: .secret(upload.body), subject: model.name)
+                    continue
                 }
-                _ = try await session.send(.updateField(secretID: id, slug: slug), body: .secret(body), subject: model.name)
+                let body = SecretServerBody.secret(room: value.count * 6 + 64) { json in
+                    json.key("value")
+                    json.secretString(value)
+                }
+                defer { body.wipe() }
+                _ = try await session.send(endpoint, body: .secret(body), subject: model.name)
             }
         }
     }

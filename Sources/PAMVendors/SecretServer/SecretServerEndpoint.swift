@@ -136,7 +136,11 @@ enum SecretServerEndpoint: Sendable {
     func request(site: String, headers: [HTTPHeader] = [], body: HTTPBody = .empty) -> HTTPRequest {
         let (path, query) = target
         var all = [HTTPHeader("Accept", "application/json")] + headers
-        if case .bytes = body { all.append(HTTPHeader("Content-Type", "application/json")) }
+        // A body is JSON unless the caller says otherwise (the token's form, a file upload):
+        // the server binds nothing it cannot name the type of.
+        if body.count > 0, !all.contains(where: { $0.name.lowercased() == "content-type" }) {
+            all.append(HTTPHeader("Content-Type", "application/json"))
+        }
         return HTTPRequest(method, URLQuery.url(site, path, query), headers: all, body: body, responseIsSecret: answersSecret)
     }
 }

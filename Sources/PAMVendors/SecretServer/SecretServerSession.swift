@@ -19,9 +19,11 @@ struct SecretServerSession {
     }
 
     /// Sends a call in the session and returns its 2xx answer, or throws the mapped error.
-    func send(_ endpoint: SecretServerEndpoint, body: HTTPBody = .empty, subject: String? = nil) async throws -> HTTPResponse {
+    func send(
+        _ endpoint: SecretServerEndpoint, headers: [HTTPHeader] = [], body: HTTPBody = .empty, subject: String? = nil
+    ) async throws -> HTTPResponse {
         let response = try await session.send(
-            endpoint.request(site: site, body: body), safeToResend: endpoint.safeToResend, operation: endpoint.operation)
+            endpoint.request(site: site, headers: headers, body: body), safeToResend: endpoint.safeToResend, operation: endpoint.operation)
         guard response.isSuccess else { throw SecretServerError.from(response, endpoint: endpoint, subject: subject) }
         return response
     }
