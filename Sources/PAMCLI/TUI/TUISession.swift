@@ -21,7 +21,7 @@ enum TUISession {
         let wake = Locked<(@Sendable () -> Void)?>(nil)
         let inbox = Inbox { wake.withLock { $0 }?() }
         let observers: [any HTTPExchangeObserver] = [AuditObserver(inbox: inbox)] + ((try common.traceObserver()).map { [$0] } ?? [])
-        let workspace = Workspace(configuration: configuration, observer: ExchangeFanout(observers))
+        let workspace = Workspace(configuration: configuration, observer: ExchangeFanout(observers), prompter: nil)
         let clipboard = try? ClipboardService(
             detector: ClipboardDetector(environment: environment, preference: ClipboardPreference(configValue: defaults.clipboard) ?? .auto)
         )

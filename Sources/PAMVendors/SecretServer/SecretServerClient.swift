@@ -24,7 +24,7 @@ public final class SecretServerClient: VendorClient {
     ) {
         self.profile = profile
         self.configuration = configuration
-        self.session = SecretServerSession(transport: transport, configuration: configuration, now: now)
+        self.session = SecretServerSession(transport: transport, configuration: configuration, profile: profile, now: now)
         self.now = now
     }
 

@@ -57,6 +57,22 @@ enum SecretServerError {
             operation: "sign-in", status: response.status)
     }
 
+    /// True when a refused password grant asks for a second factor (the `otp` header): a 4xx
+    /// whose text names it. The real server's wording is UNCONFIRMED, so several are read.
+    static func wantsOneTimeCode(_ response: HTTPResponse) -> Bool {
+        guard (400..<500).contains(response.status), let body = body(of: response) else { return false }
+        let text = [body.error, body.error_description, body.message].compactMap { $0 }.joined(separator: " ").lowercased()
+        return ["two-factor", "two factor", "2fa", "otp", "one-time", "one time", "multi-factor", "mfa"].contains { text.contains($0) }
+    }
+
+    /// The grant refused although a one-time code went with it.
+    static func codeRefused(_ response: HTTPResponse) -> PAMError {
+        let said = body(of: response).flatMap { $0.error_description ?? $0.error ?? $0.message }.map { TerminalText.sanitized($0) }
+        return PAMError(
+            .authentication, "the one-time code was not accepted (HTTP \(response.status)\(said.map { ": \($0)" } ?? "")); sign in again with a new code",
+            operation: "sign-in", status: response.status)
+    }
+
     /// True for an HTML page: Secret Server answers some errors with 200 and its login page.
     /// Read in place: a body may hold a secret (a field's value, a token), so none of it is
     /// copied into a `String`.
