@@ -26,6 +26,11 @@ enum SecretServerError {
         func error(_ kind: PAMError.Kind, _ message: String) -> PAMError {
             PAMError(kind, message, operation: endpoint.operation, vendorCode: code, status: response.status)
         }
+        // The refusal names the DoubleLock whatever its code (UNCONFIRMED; the simulator's
+        // default is API_AccessDenied): the read can go again with the password.
+        if response.status == 400, let said, said.lowercased().contains("doublelock") || said.lowercased().contains("double lock") {
+            return doubleLocked(what, operation: endpoint.operation, status: response.status)
+        }
         switch (response.status, code) {
         case (_, "API_AccessDenied"?): return error(.permission, "access denied to \(what) (API_AccessDenied)")
         case (_, "API_ValidateSecretAccessCommentRequired"?):
@@ -44,6 +49,18 @@ enum SecretServerError {
         default: return error(.server, "unexpected HTTP \(response.status)\(suffix)")
         }
     }
+
+    /// The `secretState` of a secret that needs the DoubleLock password; it is also the
+    /// `vendorCode` of every refusal that says so.
+    static let doubleLockState = "RequiresDoubleLockPassword"
+
+    static func doubleLocked(_ subject: String, operation: String?, status: Int?) -> PAMError {
+        PAMError(
+            .permission, "\(subject) \(SecretServerMapping.explain(doubleLockState) ?? "is DoubleLocked")", operation: operation,
+            vendorCode: doubleLockState, status: status)
+    }
+
+    static func isDoubleLockRefusal(_ error: PAMError) -> Bool { error.vendorCode == doubleLockState }
 
     /// A refused password or refresh grant.
     static func signInRefused(_ response: HTTPResponse) -> PAMError {
