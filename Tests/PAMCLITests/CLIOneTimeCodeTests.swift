@@ -22,10 +22,12 @@ import Testing
     @Test func withOtpCommandTheCodeComesFromIt() async throws {
         try await withSimulatedConfig(.secretserver, { endpoint in
             TwoFactorProfile.otpUser(endpoint, #"otp_command = "printf \#(endpoint.credential("otpCode") ?? "")""#)
-        }) { config, _ in
-            let result = try await Pamtui.run(["ls", "folders", "--config", config])
+        }) { config, endpoint in
+            let result = try await Pamtui.run(["ls", "folders", "--config", config, "--trace"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Restricted"))
+            #expect(result.stderr.contains("oauth2/token"), "the trace is on stderr")
+            #expect(!result.stderr.contains(endpoint.credential("otpCode") ?? "-"), "the trace has no header")
         }
     }
 
