@@ -59,9 +59,7 @@ extension SecretServerClient: FieldRetrieval {
     /// The whole secret with its values (for several fields in one call).
     private func wholeSecret(id: String, context: RetrievalContext, subject: String) async throws -> HTTPResponse {
         let response = try await explaining(id: id, subject: subject) {
-            if let body = try await restrictedBody(context, secretID: id, subject: subject) {
-                return try await session.send(.restricted(secretID: id), body: body, subject: subject)
-            }
+            if let body = try await restrictedBody(context, secretID: id, subject: subject) { return try await session.send(.restricted(secretID: id), body: body, subject: subject) }
             return try await session.send(.secret(id: id, noAutoCheckout: context.lease == nil), subject: subject)
         }
         try SecretServerSession.requireJSON(response, endpoint: .secret(id: id, noAutoCheckout: true), site: session.site)
