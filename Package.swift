@@ -132,6 +132,6 @@ let package = Package(
             name: "PAMConformanceTests",
             dependencies: ["PAMModules", "PAMTestSupport", "PAMTransport", "PAMConfig", "PAMSimulator", "PAMCore"]
         ),
-        .testTarget(name: "PAMCLITests", dependencies: ["PAMTestSupport", "PAMConfig"]),
+        .testTarget(name: "PAMCLITests", dependencies: ["PAMTestSupport", "PAMConfig", "PAMSimulator"]),
     ]
 )

@@ -38,6 +38,10 @@ public enum Action: Sendable, Equatable {
     case historyFailed(String)
     /// Lines to show in a message overlay (the clipboard doctor's report).
     case report(title: String, lines: [String])
+    /// A profile asks for a secret it has no source for (`DialogPrompter`); answered with
+    /// `Effect.answerPrompt`, or withdrawn when the asker gave up.
+    case secretAsked(id: Int, SecretQuestion)
+    case secretWithdrawn(id: Int)
 }
 
 /// Why a secret is fetched.

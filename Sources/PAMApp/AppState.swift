@@ -225,6 +225,9 @@ public struct AppState: Sendable, Equatable {
     /// Leases whose check-in is in flight.
     public var checkingIn: Set<String> = []
     public var overlay: Overlay?
+    /// Secrets asked for (a one-time code), oldest first: the first is drawn over everything
+    /// and takes every key until answered.
+    public var prompts: [SecretPrompt] = []
     public var filterEditing = false
     public var reveal: Reveal?
     /// The stored secrets opened with Enter: their fields with values, by `FieldsRead.key`.

@@ -21,6 +21,7 @@ public struct AppView {
         drawStatus(state, into: &grid, in: layout.status)
         let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.status.y - layout.header.maxY)
         OverlayView(glyphs: glyphs).render(state, into: &grid, in: body)
+        if let prompt = state.prompts.first { PromptView(glyphs: glyphs).render(prompt, waiting: state.prompts.count - 1, into: &grid, in: body) }
         return grid
     }
 

@@ -44,6 +44,8 @@ public indirect enum Effect: Sendable, Equatable {
     /// `.cancellable(id:)`); a new subscription with the same id replaces the old one.
     case subscribe(id: String, every: Duration, Effect)
     case cancel(id: String)
+    /// The secret dialog's answer to the `DialogPrompter` (run inline).
+    case answerPrompt(PromptAnswer)
 
     /// The id of the subscription that keeps a profile's leases fresh.
     public static func leaseRefresh(_ profile: String) -> String { "leases:\(profile)" }

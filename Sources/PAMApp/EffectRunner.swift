@@ -31,12 +31,15 @@ public final class EffectRunner: Sendable {
     /// The newest history waiting to be written, and whether a writer is at it: saves are
     /// written one at a time, newest last, so an older one never lands over a newer one.
     private let historyWrite = Locked<(pending: InputHistory?, writing: Bool)>((nil, false))
+    /// Takes the secret dialog's answers; nil when nothing asks through the UI (tests).
+    private let prompter: DialogPrompter?
 
     public init(
         clients: @escaping ClientProvider, clipboard: (any SecretClipboard)?, secrets: SecretStore = SecretStore(),
         inbox: Inbox, keeper: LeaseKeeper = LeaseKeeper(journal: nil), history: InputHistoryFile? = nil,
-        onQuit: @escaping @Sendable () -> Void = {}
+        prompter: DialogPrompter? = nil, onQuit: @escaping @Sendable () -> Void = {}
     ) {
+        self.prompter = prompter
         self.keeper = keeper
         self.historyFile = history
         self.clients = clients
@@ -70,6 +73,8 @@ public final class EffectRunner: Sendable {
             break
         case .saveHistory(let history):
             saveHistory(history)
+        case .answerPrompt(let answer):
+            if let prompter { prompter.answer(answer) } else { answer.secret?.wipe() }
         default:
             inFlight.withLock { $0 += 1 }
             Task.detached { [self] in await settle(effect) }
@@ -237,7 +242,7 @@ public final class EffectRunner: Sendable {
             } catch {
                 return .historyFailed("\(error)")
             }
-        case .forgetSecret, .quit, .setMouse, .setTheme, .bell, .subscribe, .cancel, .saveHistory:
+        case .forgetSecret, .quit, .setMouse, .setTheme, .bell, .subscribe, .cancel, .saveHistory, .answerPrompt:
             return nil
         }
     }

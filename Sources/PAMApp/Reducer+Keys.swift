@@ -7,6 +7,7 @@ extension Reducer {
             state.size = size
             return []
         }
+        if !state.prompts.isEmpty { return promptKey(&state, key) }
         if case .mouse(let x, let y, let button) = key { return mouse(&state, x: x, y: y, button) }
         if state.overlay != nil {
             if let effects = logViewerKey(&state, key) { return effects }

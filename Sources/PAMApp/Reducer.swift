@@ -93,6 +93,10 @@ public enum Reducer {
         case .session(let profile, let status):
             state.sessions[profile] = status
             return []
+        case .secretAsked(let id, let question): return secretAsked(&state, id: id, question)
+        case .secretWithdrawn(let id):
+            state.prompts.removeAll { $0.id == id }
+            return []
         }
     }
 

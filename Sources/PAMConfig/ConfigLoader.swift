@@ -205,7 +205,7 @@ public struct ConfigLoader {
             if let value = readString(fields, key) { auth.plain[key] = value }
         }
         for key in schema.secretKeys {
-            if let source = readSecret(fields, key) { auth.secrets[key] = source }
+            if let source = readSecret(fields, key, inline: !schema.sourcedOnlyKeys.contains(key)) { auth.secrets[key] = source }
         }
         return auth
     }
@@ -362,8 +362,9 @@ public struct ConfigLoader {
         return resolved
     }
 
-    /// Reads `key`, `key_env` or `key_command`; exactly one may be given.
-    private mutating func readSecret(_ fields: TableReader, _ key: String) -> SecretSource? {
+    /// Reads `key`, `key_env` or `key_command`; exactly one may be given. `inline: false` refuses
+    /// the bare `key`.
+    private mutating func readSecret(_ fields: TableReader, _ key: String, inline: Bool = true) -> SecretSource? {
         let forms = [key, "\(key)_env", "\(key)_command"].filter { fields.has($0) }
         guard let form = forms.first else { return nil }
         if forms.count > 1 {
@@ -376,6 +377,10 @@ public struct ConfigLoader {
             return .environment(value)
         }
         if form.hasSuffix("_command") { return .command(value) }
+        guard inline else {
+            issue(.error, path: fields.path + [key], "\(key) must not be written in the config: use \(key)_command or \(key)_env")
+            return nil
+        }
         if mode & 0o077 != 0 {
             issue(
                 .warning, path: fields.path + [key],

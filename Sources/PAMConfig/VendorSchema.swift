@@ -8,6 +8,9 @@ public struct VendorSchema: Sendable {
     public var displayName: String
     public var plainKeys: Set<String>
     public var secretKeys: Set<String>
+    /// Secret keys that must come from `KEY_command` or `KEY_env`, never written in the file
+    /// (a DoubleLock password guards secrets beyond the account's own).
+    public var sourcedOnlyKeys: Set<String>
     /// Values of `auth`; the first is the default.
     public var authMethods: [String]
     /// Options a check-out takes (`conflict`, `access_type`); each is also a profile and
@@ -15,13 +18,14 @@ public struct VendorSchema: Sendable {
     public var checkoutOptions: [CheckoutOptionSpec]
 
     public init(
-        vendor: VendorID, displayName: String, plainKeys: Set<String>, secretKeys: Set<String>, authMethods: [String],
-        checkoutOptions: [CheckoutOptionSpec] = []
+        vendor: VendorID, displayName: String, plainKeys: Set<String>, secretKeys: Set<String>, sourcedOnlyKeys: Set<String> = [],
+        authMethods: [String], checkoutOptions: [CheckoutOptionSpec] = []
     ) {
         self.vendor = vendor
         self.displayName = displayName
         self.plainKeys = plainKeys
         self.secretKeys = secretKeys
+        self.sourcedOnlyKeys = sourcedOnlyKeys
         self.authMethods = authMethods
         self.checkoutOptions = checkoutOptions
     }

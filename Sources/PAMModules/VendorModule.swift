@@ -15,8 +15,10 @@ public protocol VendorModule: Sendable {
     /// What a profile of this vendor can do, known before connecting (from its auth method,
     /// say); the client made for it reports the same.
     func capabilities(for profile: Profile) -> Capabilities
-    /// A signed-out client for `profile` on `transport`. Reads the profile's secret sources.
-    func makeClient(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient
+    /// A signed-out client for `profile` on `transport`. Reads the profile's secret sources;
+    /// `prompter` asks for what the profile has no source for (a one-time code), nil when
+    /// nobody can be asked.
+    func makeClient(_ profile: Profile, transport: any HTTPTransport, prompter: (any SecretPrompter)?) throws -> any VendorClient
     /// The vendor's simulator; nil until it has one.
     var simulator: SimulatorKind? { get }
     /// The profile keys (beyond `url` and TLS) that connect to a running simulator.
@@ -34,6 +36,11 @@ extension VendorModule {
     public var displayName: String { schema.displayName }
 
     public var demoSteps: [[String]] { [] }
+
+    /// A client that can ask nobody (tests, scripts).
+    public func makeClient(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
+        try makeClient(profile, transport: transport, prompter: nil)
+    }
 
     /// By default the ready JSON lists the simulator's credentials as it reports them.
     public func readyFields(_ endpoint: SimulatedEndpoint) -> [(key: String, value: String)] {

@@ -68,7 +68,7 @@ import Testing
     /// list signs in again by itself, with no error.
     @Test func theTokenRunningOutWhileTheUIIsOpenIsRenewedOnTheNextCall() async throws {
         try await SimulateProcess.with(["--vendors", "secretserver", "--set", "secretserver.token-ttl=10s"]) { simulator in
-            try await TmuxSession.withPamtui(["--config", simulator.configPath], width: 130, height: 36, shown: { $0.contains("Daisy Group") }) { tmux in
+            try await TmuxSession.withPamtui(["--config", simulator.configPath], width: 130, height: 36, ready: { $0.contains("Daisy Group") }) { tmux in
                 let expired = try await tmux.waitForScreen(timeout: .seconds(40)) { $0.contains("idle-expired") }
                 #expect(expired.contains("signs in again when needed"))
                 try await tmux.sendKeys("4", "/", "windows", "Enter", "Enter")

@@ -115,6 +115,20 @@ import Testing
         #expect(warning?.message.contains("k\"") == false)
     }
 
+    @Test func aDoubleLockPasswordComesFromACommandOrTheEnvironmentNeverInline() throws {
+        let profile = "[profiles.ss]\nvendor = \"secretserver\"\nurl = \"https://h/SecretServer\"\nusername = \"u\"\npassword_env = \"P\"\n"
+        let inline = ConfigLoader.parse(profile + "double_lock_password = \"s3cret\"\n", path: "/c.toml", mode: 0o600, vendors: registered)
+        #expect(inline.errors.map(\.description) == [
+            "/c.toml:6: profiles.ss.double_lock_password: double_lock_password must not be written in the config: use double_lock_password_command or double_lock_password_env",
+        ])
+        #expect(!inline.errors.description.contains("s3cret"))
+        for key in ["double_lock_password_command = \"pass show dl\"", "double_lock_password_env = \"DL\""] {
+            let sourced = ConfigLoader.parse(profile + key + "\n", path: "/c.toml", mode: 0o600, vendors: registered)
+            #expect(sourced.errors.isEmpty, "\(sourced.errors)")
+            #expect(try #require(sourced.configuration).profiles.first?.auth.secrets["double_lock_password"] != nil)
+        }
+    }
+
     @Test func profileSelectionExplainsChoices() throws {
         let configuration = try #require(ConfigLoader.parse(valid, path: "/c.toml", vendors: registered).configuration)
         #expect { try configuration.profile(named: nil) } throws: {

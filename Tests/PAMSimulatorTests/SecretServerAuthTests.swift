@@ -57,8 +57,14 @@ import Testing
             let password = try #require(client.endpoint.credential("otpPassword"))
             let code = try #require(client.endpoint.credential("otpCode"))
             let form = [("username", user), ("password", password), ("grant_type", "password")]
-            #expect(try await client.token(form).status == 400)
-            #expect(try await client.token(form, headers: [("otp", "000000" == code ? "111111" : "000000")]).status == 400)
+            let missing = try await client.token(form)
+            #expect(missing.status == 400)
+            #expect((missing.object?["error"] as? String)?.contains("Two-factor authentication is required") == true)
+            // The password is right, so the answer says whether the code is missing or wrong.
+            let wrong = try await client.token(form, headers: [("otp", "000000" == code ? "111111" : "000000")])
+            #expect(wrong.status == 400)
+            #expect(wrong.object?["error"] as? String == "Login failed. The one-time code is not valid.")
+            #expect((try await client.token([form[0], (form[1].0, form[1].1 + "x"), form[2]], headers: [("otp", code)])).object?["error"] as? String == "Login failed.")
             #expect(try await client.token(form, headers: [("otp", code)]).status == 200)
         }
     }

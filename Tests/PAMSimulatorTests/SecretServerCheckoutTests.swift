@@ -126,8 +126,12 @@ import Testing
 
             let doubleLock = try #require(client.endpoint.credential("doubleLockPassword"))
             #expect(try await client.get("api/v1/secrets/2545/state").object?["secretState"] as? String == "RequiresDoubleLockPassword")
-            #expect(try await client.get("api/v1/secrets/2545").status == 400)
-            #expect(try await client.post("api/v1/secrets/2545/restricted", json: #"{"doubleLockPassword":"wrong"}"#).status == 400)
+            #expect(try await client.get("api/v1/secrets/2545").text == #"{"errorCode":"API_AccessDenied","message":"The requested Secret requires a DoubleLock password."}"#)
+            let wrong = try await client.post("api/v1/secrets/2545/restricted", json: #"{"doubleLockPassword":"wrong"}"#)
+            #expect(wrong.status == 400)
+            #expect(wrong.text == #"{"errorCode":"API_AccessDenied","message":"The DoubleLock password is not valid."}"#)
+            #expect(try await client.post("api/v1/secrets/2545/restricted/fields/username", json: #"{"doubleLockPassword":"wrong"}"#).status == 400)
+            #expect(try await client.post("api/v1/secrets/2545/restricted/fields/username", json: #"{"doubleLockPassword":"\#(doubleLock)"}"#).text == #""treasurer""#)
             #expect(try await client.post("api/v1/secrets/2545/restricted", json: #"{"doubleLockPassword":"\#(doubleLock)"}"#).status == 200)
         }
     }

@@ -12,10 +12,12 @@ enum ClientFactory {
         var transport: CurlTransport
     }
 
-    static func connect(_ profile: Profile, observer: (any HTTPExchangeObserver)?) throws -> Connection {
+    /// `prompter` asks for what the profile has no source for (a one-time code).
+    static func connect(_ profile: Profile, observer: (any HTTPExchangeObserver)?, prompter: (any SecretPrompter)?) throws -> Connection {
         do {
             let transport = try CurlTransport(options: try transportOptions(profile), observer: observer)
-            return Connection(client: try client(profile, transport: transport), transport: transport)
+            let client = try VendorRegistry.standard.module(profile.vendor).makeClient(profile, transport: transport, prompter: prompter)
+            return Connection(client: client, transport: transport)
         } catch {
             throw PAMError.wrap(error, profile: profile.name, operation: "connect")
         }
@@ -24,10 +26,6 @@ enum ClientFactory {
     /// What a profile's client will be able to do, before connecting.
     static func capabilities(of profile: Profile) -> Capabilities {
         (try? VendorRegistry.standard.module(profile.vendor).capabilities(for: profile)) ?? []
-    }
-
-    private static func client(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
-        try VendorRegistry.standard.module(profile.vendor).makeClient(profile, transport: transport)
     }
 
     static func transportOptions(_ profile: Profile) throws -> TransportOptions {

@@ -33,6 +33,7 @@ enum CommandSignals {
         install { signal in
             guard Interruption.request(signal) else {
                 Console.err("pamtui: \(Interruption.name(of: signal)) again: stopping now")
+                TerminalEcho.restore()
                 _exit(128 + signal)
             }
             Console.err("pamtui: \(Interruption.name(of: signal)) received: finishing the call in flight, then signing out")
@@ -40,6 +41,7 @@ enum CommandSignals {
             DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
                 guard !finished.withLock({ $0 }) else { return }
                 Console.err("pamtui: stopped before the last call finished; check for open requests with: pamtui leases")
+                TerminalEcho.restore()
                 _exit(128 + signal)
             }
         }

@@ -52,7 +52,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     func workspace() throws -> Workspace {
-        Workspace(configuration: try loadConfiguration(), observer: try traceObserver())
+        Workspace(configuration: try loadConfiguration(), observer: try traceObserver(), prompter: TerminalPrompter())
     }
 }
 

@@ -7,14 +7,17 @@ import PAMTransport
 final class Workspace: @unchecked Sendable {
     let configuration: PAMConfiguration
     let observer: (any HTTPExchangeObserver)?
+    /// Asks for secrets a profile has no source for: the terminal in the CLI, a dialog in the UI.
+    let prompter: (any SecretPrompter)?
     /// Check-outs go through it, so none is forgotten (the journal in $XDG_STATE_HOME).
     let keeper: LeaseKeeper
     private var connections: [String: ClientFactory.Connection] = [:]
     private let lock = PosixLock()
 
-    init(configuration: PAMConfiguration, observer: (any HTTPExchangeObserver)?) {
+    init(configuration: PAMConfiguration, observer: (any HTTPExchangeObserver)?, prompter: (any SecretPrompter)?) {
         self.configuration = configuration
         self.observer = observer
+        self.prompter = prompter
         keeper = LeaseKeeper(journal: LeaseJournal(path: LeaseJournal.standardPath()))
     }
 
@@ -23,7 +26,7 @@ final class Workspace: @unchecked Sendable {
         let profile = try configuration.profile(named: name)
         return try lock.withLock {
             if let existing = connections[profile.name] { return existing.client }
-            let connection = try ClientFactory.connect(profile, observer: observer)
+            let connection = try ClientFactory.connect(profile, observer: observer, prompter: prompter)
             connections[profile.name] = connection
             return connection.client
         }

@@ -21,7 +21,9 @@ enum TUISession {
         let wake = Locked<(@Sendable () -> Void)?>(nil)
         let inbox = Inbox { wake.withLock { $0 }?() }
         let observers: [any HTTPExchangeObserver] = [AuditObserver(inbox: inbox)] + ((try common.traceObserver()).map { [$0] } ?? [])
-        let workspace = Workspace(configuration: configuration, observer: ExchangeFanout(observers))
+        // A one-time code or DoubleLock password a profile has no source for is asked in a dialog.
+        let prompter = DialogPrompter(inbox: inbox)
+        let workspace = Workspace(configuration: configuration, observer: ExchangeFanout(observers), prompter: prompter)
         let clipboard = try? ClipboardService(
             detector: ClipboardDetector(environment: environment, preference: ClipboardPreference(configValue: defaults.clipboard) ?? .auto)
         )
@@ -29,7 +31,7 @@ enum TUISession {
         let runner = EffectRunner(
             clients: { profile in try workspace.client(profile) }, clipboard: clipboard.map(ClipboardAdapter.init),
             inbox: inbox, keeper: workspace.keeper, history: InputHistoryFile(path: InputHistoryFile.standardPath(environment: environment)),
-            onQuit: { quit.withLock { $0 = true } }
+            prompter: prompter, onQuit: { quit.withLock { $0 = true } }
         )
         var settings = AppState.Settings()
         settings.readonly = options.readonly
@@ -65,6 +67,7 @@ enum TUISession {
             thread.start()
         }
         runner.cancelSubscriptions()
+        prompter.close()
         runner.secrets.forgetAll()
         if let clipboard { _ = await clipboard.clearNow() }
         await workspace.close()

@@ -24,7 +24,8 @@ public struct BeyondTrustModule: VendorModule {
         Capabilities(of: BeyondTrustClient.self)
     }
 
-    public func makeClient(_ profile: Profile, transport: any HTTPTransport) throws -> any VendorClient {
+    /// BeyondTrust signs in with a key or OAuth client: nothing to ask.
+    public func makeClient(_ profile: Profile, transport: any HTTPTransport, prompter: (any SecretPrompter)?) throws -> any VendorClient {
         var configuration = BeyondTrustConfiguration(baseURL: profile.url, authentication: try authentication(profile))
         configuration.defaults = ProfileCheckoutDefaults(
             durationMinutes: profile.defaults.durationMinutes, reason: profile.defaults.reason,

@@ -76,7 +76,9 @@ extension SecretServerSimulator {
         guard let secret = state.world.secret(id) else { throw SecretServerRefusal.accessDenied }
         if !secret.active, !access.includeInactive { throw refusal(.inactive) }
         if secret.requiresApproval, !(secret.approvedUntil[user.id].map { $0 > now } ?? false) { throw refusal(.approvalRequired) }
-        if let password = secret.doubleLockPassword, access.doubleLockPassword != password { throw refusal(.doubleLockRequired) }
+        if let password = secret.doubleLockPassword, access.doubleLockPassword != password {
+            throw refusal((access.doubleLockPassword ?? "").isEmpty ? .doubleLockRequired : .doubleLockInvalid)
+        }
         if secret.requiresComment, !access.hasComment { throw SecretServerRefusal.commentRequired }
         if secret.checkOutEnabled {
             if let holder = secret.checkout, holder.userID != user.id {

@@ -41,7 +41,8 @@ struct SecretServerRefusal: Error, Sendable {
 /// told to use the invented codes (`secretserver.specific-error-codes`), so no client comes to
 /// depend on a code the real server may not send.
 enum SecretServerUnconfirmedRefusal {
-    case checkoutRequired, checkedOutByAnotherUser(String), approvalRequired, doubleLockRequired, inactive, checkoutNotEnabled
+    case checkoutRequired, checkedOutByAnotherUser(String), approvalRequired, doubleLockRequired, doubleLockInvalid, inactive
+    case checkoutNotEnabled
 
     func refusal(specificCodes: Bool) -> SecretServerRefusal {
         let (code, message): (String, String) = switch self {
@@ -49,6 +50,7 @@ enum SecretServerUnconfirmedRefusal {
         case .checkedOutByAnotherUser(let name): ("API_SecretCheckedOutByAnotherUser", "The requested Secret is checked out by another user (\(name)).")
         case .approvalRequired: ("API_ValidateSecretAccessApprovalRequired", "The requested Secret requires approval for access.")
         case .doubleLockRequired: ("API_ValidateSecretAccessDoubleLockPasswordRequired", "The requested Secret requires a DoubleLock password.")
+        case .doubleLockInvalid: ("API_ValidateSecretAccessDoubleLockPasswordInvalid", "The DoubleLock password is not valid.")
         case .inactive: ("API_SecretInactive", "The requested Secret is inactive (deleted).")
         case .checkoutNotEnabled: ("API_CheckOutNotEnabled", "Check out is not enabled for the requested Secret.")
         }

@@ -43,8 +43,12 @@ extension SecretServerSimulator {
               let password = user.password, password == form["password"],
               domain == nil || domain?.lowercased() == user.domain?.lowercased()
         else { return Self.oauthError("Login failed.") }
-        if let otp = user.otp, request.header("otp")?.trimmingCharacters(in: .whitespaces) != otp {
-            return Self.oauthError("Login failed. Two-factor authentication is required: send the one-time code in the otp header.")
+        if let otp = user.otp {
+            // The password is right: say whether the code is missing or wrong (wording UNCONFIRMED).
+            guard let sent = request.header("otp")?.trimmingCharacters(in: .whitespaces), !sent.isEmpty else {
+                return Self.oauthError("Login failed. Two-factor authentication is required: send the one-time code in the otp header.")
+            }
+            guard sent == otp else { return Self.oauthError("Login failed. The one-time code is not valid.") }
         }
         return issue(userID: user.id, chain: state.newChain(), refreshesUsed: 0, request, in: &state)
     }

@@ -5,23 +5,70 @@ import PAMCore
 /// oddly), then the OAuth password grant with an optional domain and one-time code; a refresh
 /// grant renews the token (each refresh token once, at most `maxRefreshes` times) before a full
 /// sign-in is needed again; sign-out expires the token. 401 and 403 both mean the token is over.
+/// A one-time code comes from the profile's source, else from the prompter once the server asks.
 struct SecretServerAuthenticator: SessionAuthenticator {
     let configuration: SecretServerConfiguration
+    let profile: String
+    /// Set once the server asked this account for a one-time code: later full sign-ins ask
+    /// first rather than spend a refused grant (which may count as a failed login).
+    private let asksForCode = Locked(false)
+
+    init(configuration: SecretServerConfiguration, profile: String) {
+        self.configuration = configuration
+        self.profile = profile
+    }
 
     private var site: String { configuration.siteURL }
 
     func signIn(over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> SessionGrant {
         try await checkHealth(over: transport, retry: retry)
+        // A fresh code for every full sign-in: a one-time code cannot be replayed.
+        if let source = configuration.oneTimeCode {
+            return try await grant(code: try source(), afterRefusal: false, over: transport, retry: retry, now: now)
+        }
+        if asksForCode.withLock({ $0 }) {
+            return try await grant(code: try await askForCode(), afterRefusal: false, over: transport, retry: retry, now: now)
+        }
+        let response = try await retry.send(passwordGrant(code: nil), over: transport)
+        guard SecretServerError.wantsOneTimeCode(response) else { return try grant(from: response, refreshes: 0, now: now) }
+        asksForCode.withLock { $0 = true }
+        return try await grant(code: try await askForCode(), afterRefusal: true, over: transport, retry: retry, now: now)
+    }
+
+    /// The password grant with `code` in the `otp` header (wiped when the request is released).
+    /// After the server refused the password alone for want of a code (so the password is
+    /// right), any refusal is the code's.
+    private func grant(code: SecretBytes, afterRefusal: Bool, over transport: any HTTPTransport, retry: RetryPolicy, now: Date) async throws -> SessionGrant {
+        let response = try await retry.send(passwordGrant(code: code), over: transport)
+        if (400..<500).contains(response.status), afterRefusal || SecretServerError.wantsOneTimeCode(response) {
+            throw SecretServerError.codeRefused(response)
+        }
+        return try grant(from: response, refreshes: 0, now: now)
+    }
+
+    private func passwordGrant(code: SecretBytes?) -> HTTPRequest {
         var form: [SecretPiece] = [
             .text("username=\(PercentEncoding.encode(configuration.username))&password="),
             .percentEncoded(configuration.password), .text("&grant_type=password"),
         ]
         if let domain = configuration.domain { form.append(.text("&domain=\(PercentEncoding.encode(domain))")) }
         var headers = [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")]
-        // A fresh code for every full sign-in: a one-time code cannot be replayed.
-        if let code = try configuration.oneTimeCode?() { headers.append(HTTPHeader("otp", secret: code)) }
-        let request = SecretServerEndpoint.token.request(site: site, headers: headers, body: .secret(SecretBytes.joined(form)))
-        return try grant(from: try await retry.send(request, over: transport), refreshes: 0, now: now)
+        if let code { headers.append(HTTPHeader("otp", secret: code)) }
+        return SecretServerEndpoint.token.request(site: site, headers: headers, body: .secret(SecretBytes.joined(form)))
+    }
+
+    /// A new code from the prompter; Esc there ends the sign-in.
+    private func askForCode() async throws -> SecretBytes {
+        let question = SecretQuestion(
+            profile: profile, label: "One-time code", why: "Secret Server asks \(configuration.username) for a second factor to sign in", key: "otp")
+        guard let prompter = configuration.prompter else {
+            throw question.unanswerable("nobody to ask").within(operation: "sign-in")
+        }
+        do {
+            return try await prompter.secret(question)
+        } catch let error as PAMError where error.kind == .cancelled {
+            throw PAMError(.cancelled, "sign-in cancelled", profile: profile, operation: "sign-in")
+        }
     }
 
     /// The refresh grant; nil (so a full sign-in follows) when there is no refresh token, the

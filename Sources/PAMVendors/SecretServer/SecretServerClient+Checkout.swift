@@ -83,11 +83,12 @@ extension SecretServerClient: CredentialCheckout {
                     if let date = ISODateTime.parse(end.checkOutEndTime) { minutesLeft = Int(date.timeIntervalSince(issuedAt) / 60) }
                 }
             } else if comment != nil || ticket(request) != nil || force {
-                let args = SecretServerDTO.RestrictedArgs(
+                var args = SecretServerDTO.RestrictedArgs(
                     comment: comment, ticketNumber: ticket(request), ticketSystemId: option(SecretServerCheckoutOptions.ticketSystem, request).flatMap(Int.init),
                     forceCheckIn: force ? true : nil)
                 let response = try await explaining(id: account.id, subject: subject) {
-                    try await session.send(.restricted(secretID: account.id), body: .bytes(WireJSON.encode(args)), subject: subject)
+                    args.doubleLockPassword = try await doubleLock.password(for: account.id, subject: subject)
+                    return try await session.send(.restricted(secretID: account.id), body: args.body, subject: subject)
                 }
                 minutesLeft = (try? SecretModel(scanning: response.body, operation: "check-out"))?.checkOutMinutesRemaining
             } else {
@@ -147,8 +148,8 @@ extension SecretServerClient: CredentialCheckout {
     /// `POST …/check-in` with the reason as comment. Checking in is the only way to end a lease.
     public func release(requestID: String, action: RequestAction, reason: String?) async throws {
         try await call("check-in") {
-            let body = WireJSON.encode(SecretServerDTO.RestrictedArgs(comment: reason))
-            _ = try await session.send(.checkIn(secretID: requestID), body: .bytes(body), subject: "secret \(requestID)")
+            let body = SecretServerDTO.RestrictedArgs(comment: reason).body
+            _ = try await session.send(.checkIn(secretID: requestID), body: body, subject: "secret \(requestID)")
         }
     }
 

@@ -57,7 +57,7 @@ extension SecretServerClient: FieldRetrieval {
     /// One field's value: a JSON string for text, raw bytes for a file.
     func fieldValue(id: String, field: SecretField, context: RetrievalContext, subject: String) async throws -> SecretBytes {
         let response = try await explaining(id: id, subject: subject) {
-            if let body = restrictedBody(context) {
+            if let body = try await restrictedBody(context, secretID: id, subject: subject) {
                 return try await session.send(.restrictedField(secretID: id, slug: field.slug), body: body, subject: subject)
             }
             return try await session.send(.field(secretID: id, slug: field.slug, noAutoCheckout: context.lease == nil), subject: subject)
@@ -71,20 +71,23 @@ extension SecretServerClient: FieldRetrieval {
     /// The whole secret with its values (for several fields in one call).
     private func wholeSecret(id: String, context: RetrievalContext, subject: String) async throws -> HTTPResponse {
         let response = try await explaining(id: id, subject: subject) {
-            if let body = restrictedBody(context) { return try await session.send(.restricted(secretID: id), body: body, subject: subject) }
+            if let body = try await restrictedBody(context, secretID: id, subject: subject) { return try await session.send(.restricted(secretID: id), body: body, subject: subject) }
             return try await session.send(.secret(id: id, noAutoCheckout: context.lease == nil), subject: subject)
         }
         try SecretServerSession.requireJSON(response, endpoint: .secret(id: id, noAutoCheckout: true), site: session.site)
         return response
     }
 
-    /// The restricted-read body when the context carries a comment or ticket, else nil.
-    func restrictedBody(_ context: RetrievalContext) -> HTTPBody? {
+    /// The restricted-read body when the context carries a comment or ticket, or the secret is
+    /// DoubleLocked (its password goes in the body), else nil.
+    func restrictedBody(_ context: RetrievalContext, secretID id: String, subject: String) async throws -> HTTPBody? {
         let comment = context.reason ?? configuration.defaults.comment
         let key = SecretServerCheckoutOptions.ticket.key
         let ticket = context.ticket ?? context.options[key] ?? configuration.defaults.options[key]
-        guard comment != nil || ticket != nil else { return nil }
-        return .bytes(WireJSON.encode(SecretServerDTO.RestrictedArgs(
-            comment: comment, ticketNumber: ticket, noAutoCheckout: context.lease == nil ? true : nil)))
+        let doubleLockPassword = try await doubleLock.password(for: id, subject: subject)
+        guard comment != nil || ticket != nil || doubleLockPassword != nil else { return nil }
+        return SecretServerDTO.RestrictedArgs(
+            comment: comment, ticketNumber: ticket, noAutoCheckout: context.lease == nil ? true : nil,
+            doubleLockPassword: doubleLockPassword).body
     }
 }

@@ -17,6 +17,8 @@ public final class SecretServerClient: VendorClient {
     let knownFields = Locked<[String: [SecretField]]>([:])
     /// Template fields by template id: only templates say which fields are URLs.
     let templates = Locked<[Int: [SecretField]]>([:])
+    /// Which secrets are DoubleLocked, and the password that opens them.
+    let doubleLock: SecretServerDoubleLock
 
     public init(
         profile: String, configuration: SecretServerConfiguration, transport: any HTTPTransport,
@@ -24,12 +26,14 @@ public final class SecretServerClient: VendorClient {
     ) {
         self.profile = profile
         self.configuration = configuration
-        self.session = SecretServerSession(transport: transport, configuration: configuration, now: now)
+        self.session = SecretServerSession(transport: transport, configuration: configuration, profile: profile, now: now)
+        self.doubleLock = SecretServerDoubleLock(configuration: configuration, profile: profile)
         self.now = now
     }
 
     public func signOut() async {
         await session.signOut()
+        await doubleLock.forget()
     }
 
     public func sessionStatus() async -> SessionStatus {
@@ -40,7 +44,12 @@ public final class SecretServerClient: VendorClient {
     func model(id: String, subject: String? = nil) async throws -> SecretModel {
         let endpoint = SecretServerEndpoint.secret(id: id, noAutoCheckout: true)
         let response = try await explaining(id: id, subject: subject ?? "secret \(id)") {
-            try await session.send(endpoint, subject: subject ?? "secret \(id)")
+            // A DoubleLocked secret opens only through a restricted read with its password.
+            if let password = try await doubleLock.password(for: id, subject: subject ?? "secret \(id)") {
+                let args = SecretServerDTO.RestrictedArgs(noAutoCheckout: true, doubleLockPassword: password)
+                return try await session.send(.restricted(secretID: id), body: args.body, subject: subject ?? "secret \(id)")
+            }
+            return try await session.send(endpoint, subject: subject ?? "secret \(id)")
         }
         try SecretServerSession.requireJSON(response, endpoint: endpoint, site: session.site)
         let model = try SecretModel(scanning: response.body, operation: endpoint.operation)
@@ -71,12 +80,23 @@ public final class SecretServerClient: VendorClient {
     }
 
     /// Runs a secret call; a bare 400 (access refused for a reason the answer does not name)
-    /// is explained by the secret's `/state`.
+    /// is explained by the secret's `/state`. A refusal for want of the DoubleLock password
+    /// runs the call once more (its request then carries the password); one refused with the
+    /// password sent means the password is wrong.
     func explaining<T>(id: String, subject: String, _ body: () async throws -> T) async throws -> T {
+        let use = SecretServerDoubleLock.Use()
         do {
-            return try await body()
-        } catch let error as PAMError where error.status == 400 && error.kind == .server {
-            throw await explained(error, id: id, subject: subject)
+            return try await SecretServerDoubleLock.$use.withValue(use) {
+                do {
+                    return try await body()
+                } catch let error as PAMError where error.status == 400 && error.kind == .server {
+                    throw await explained(error, id: id, subject: subject)
+                }
+            }
+        } catch let error as PAMError where SecretServerError.isDoubleLockRefusal(error) {
+            if use.sent.withLock({ $0 }) { throw await doubleLock.refused(subject, operation: error.operation, status: error.status) }
+            guard await doubleLock.learn(id) else { throw error }
+            return try await explaining(id: id, subject: subject, body)
         }
     }
 
@@ -84,6 +104,9 @@ public final class SecretServerClient: VendorClient {
         guard let state = try? await session.decode(SecretServerDTO.SecretState.self, .state(secretID: id)) else { return error }
         if state.isCheckedOut == true, state.isCheckedOutByCurrentUser != true {
             return Self.heldByOther(subject, state, error)
+        }
+        if state.secretState == SecretServerError.doubleLockState {
+            return SecretServerError.doubleLocked(subject, operation: error.operation, status: error.status)
         }
         guard let word = state.secretState, let words = SecretServerMapping.explain(word) else { return error }
         var explained = PAMError(SecretServerMapping.errorKind(word), "\(subject) \(words)", operation: error.operation, status: error.status)

@@ -13,6 +13,12 @@ public struct SecretServerConfiguration: Sendable {
     /// A fresh one-time code for each full sign-in (sent as the `otp` header); nil when the
     /// account has no second factor. Called on every sign-in, never replayed.
     public var oneTimeCode: (@Sendable () throws -> SecretBytes)?
+    /// The DoubleLock password (`double_lock_password_command` or `_env`), read when a DoubleLock
+    /// secret is first opened; nil asks `prompter`.
+    public var doubleLockPassword: (@Sendable () throws -> SecretBytes)?
+    /// Asks for a one-time code the server wants and no source gives, and for a DoubleLock
+    /// password; nil when nobody can be asked (then such a sign-in or read fails, saying so).
+    public var prompter: (any SecretPrompter)?
     /// Refresh grants before a full sign-in is required again (the server's default is 3).
     public var maxRefreshes = 3
     /// The token lifetime assumed when the token answer gives none.

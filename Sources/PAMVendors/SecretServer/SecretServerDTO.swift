@@ -126,12 +126,30 @@ enum SecretServerDTO {
     }
 
     /// The restricted-access arguments (check-in, restricted reads).
-    struct RestrictedArgs: Encodable {
+    /// `SecretRestrictedArgs`, absent members left out. It may carry the DoubleLock password, so
+    /// it is written (keys sorted, as `WireJSON` writes) into wiping memory.
+    struct RestrictedArgs {
         var comment: String?
         var ticketNumber: String?
         var ticketSystemId: Int?
         var forceCheckIn: Bool?
         var noAutoCheckout: Bool?
+        var doubleLockPassword: SecretBytes?
+
+        var body: HTTPBody {
+            let room = 128 + ((comment?.utf8.count ?? 0) + (ticketNumber?.utf8.count ?? 0) + (doubleLockPassword?.count ?? 0)) * 6
+            return .secret(SecretServerBody.secret(room: room) { json in
+                if let comment { json.field("comment", comment) }
+                if let doubleLockPassword {
+                    json.key("doubleLockPassword")
+                    json.secretString(doubleLockPassword)
+                }
+                if let forceCheckIn { json.field("forceCheckIn", forceCheckIn) }
+                if let noAutoCheckout { json.field("noAutoCheckout", noAutoCheckout) }
+                if let ticketNumber { json.field("ticketNumber", ticketNumber) }
+                if let ticketSystemId { json.field("ticketSystemId", ticketSystemId) }
+            })
+        }
     }
 
     struct ExtendBody: Encodable {

@@ -26,6 +26,11 @@ enum SecretServerError {
         func error(_ kind: PAMError.Kind, _ message: String) -> PAMError {
             PAMError(kind, message, operation: endpoint.operation, vendorCode: code, status: response.status)
         }
+        // The refusal names the DoubleLock whatever its code (UNCONFIRMED; the simulator's
+        // default is API_AccessDenied): the read can go again with the password.
+        if response.status == 400, let said, said.lowercased().contains("doublelock") || said.lowercased().contains("double lock") {
+            return doubleLocked(what, operation: endpoint.operation, status: response.status)
+        }
         switch (response.status, code) {
         case (_, "API_AccessDenied"?): return error(.permission, "access denied to \(what) (API_AccessDenied)")
         case (_, "API_ValidateSecretAccessCommentRequired"?):
@@ -45,6 +50,18 @@ enum SecretServerError {
         }
     }
 
+    /// The `secretState` of a secret that needs the DoubleLock password; it is also the
+    /// `vendorCode` of every refusal that says so.
+    static let doubleLockState = "RequiresDoubleLockPassword"
+
+    static func doubleLocked(_ subject: String, operation: String?, status: Int?) -> PAMError {
+        PAMError(
+            .permission, "\(subject) \(SecretServerMapping.explain(doubleLockState) ?? "is DoubleLocked")", operation: operation,
+            vendorCode: doubleLockState, status: status)
+    }
+
+    static func isDoubleLockRefusal(_ error: PAMError) -> Bool { error.vendorCode == doubleLockState }
+
     /// A refused password or refresh grant.
     static func signInRefused(_ response: HTTPResponse) -> PAMError {
         let body = body(of: response)
@@ -54,6 +71,22 @@ enum SecretServerError {
         }
         return PAMError(
             .authentication, "sign-in refused (HTTP \(response.status)\(said.map { ": \($0)" } ?? ""))",
+            operation: "sign-in", status: response.status)
+    }
+
+    /// True when a refused password grant asks for a second factor (the `otp` header): a 4xx
+    /// whose text names it. The real server's wording is UNCONFIRMED, so several are read.
+    static func wantsOneTimeCode(_ response: HTTPResponse) -> Bool {
+        guard (400..<500).contains(response.status), let body = body(of: response) else { return false }
+        let text = [body.error, body.error_description, body.message].compactMap { $0 }.joined(separator: " ").lowercased()
+        return ["two-factor", "two factor", "2fa", "otp", "one-time", "one time", "multi-factor", "mfa"].contains { text.contains($0) }
+    }
+
+    /// The grant refused although a one-time code went with it.
+    static func codeRefused(_ response: HTTPResponse) -> PAMError {
+        let said = body(of: response).flatMap { $0.error_description ?? $0.error ?? $0.message }.map { TerminalText.sanitized($0) }
+        return PAMError(
+            .authentication, "the one-time code was not accepted (HTTP \(response.status)\(said.map { ": \($0)" } ?? "")); sign in again with a new code",
             operation: "sign-in", status: response.status)
     }
 

@@ -120,7 +120,7 @@ enum SecretServerMapping {
         case "RequiresCheckout": "must be checked out first: pamtui checkout"
         case "RequiresComment": "requires a comment when viewed: give one with --comment TEXT"
         case "RequiresCheckoutAndComment": "must be checked out with a comment: pamtui checkout --comment TEXT"
-        case "RequiresDoubleLockPassword": "is DoubleLocked: it needs your DoubleLock password, which pamtui does not send yet"
+        case "RequiresDoubleLockPassword": "is DoubleLocked: it needs your DoubleLock password (set double_lock_password_command or double_lock_password_env)"
         case "CreateDoubleLockPassword": "is DoubleLocked and you have no DoubleLock password yet: create one in Secret Server"
         case "DoubleLockNoAccess": "is DoubleLocked and you have no access to its DoubleLock"
         case "CannotView": "cannot be viewed with your permissions"

@@ -7,10 +7,10 @@ struct SecretServerSession {
     private let session: VendorSession
     let site: String
 
-    init(transport: any HTTPTransport, configuration: SecretServerConfiguration, now: @escaping @Sendable () -> Date) {
+    init(transport: any HTTPTransport, configuration: SecretServerConfiguration, profile: String, now: @escaping @Sendable () -> Date) {
         site = configuration.siteURL
         session = VendorSession(
-            transport: transport, authenticator: SecretServerAuthenticator(configuration: configuration),
+            transport: transport, authenticator: SecretServerAuthenticator(configuration: configuration, profile: profile),
             retry: configuration.retry, now: now)
     }
 
