@@ -106,12 +106,12 @@ struct DetailView {
             items.append(KeyValueItem("Checked out", "by \(holder)", role: .warn))
         }
         let lease = Presentation.lease(of: stored, state)
-        if stored.access.leaseRequired, lease == nil {
+        let locked = stored.access.leaseRequired && lease == nil
+        if locked {
             let comment = stored.access.commentRequired ? ", with a comment" : ""
             items.append(KeyValueItem("Access", "check out with \(Self.key(.checkout, state))\(comment)", role: .muted))
-        } else if let read = readItem(stored, state) {
-            items.append(read)
         }
+        if !locked || stored.access.heldBy != nil, let read = readItem(stored, state) { items.append(read) }
         for field in stored.fields {
             if !field.isSecret {
                 items.append(KeyValueItem(field.label, field.plainValue ?? "—", role: field.plainValue == nil ? .muted : .normal))
@@ -142,6 +142,7 @@ struct DetailView {
         case .failed(let message)?: return KeyValueItem("Fields", "not read: \(message)", role: .warn)
         case nil:
             guard state.profile?.capabilities.contains(.fields) == true, Presentation.needsFieldRead(stored) else { return nil }
+            if stored.access.heldBy != nil { return KeyValueItem("Fields", "\(Self.key(.open, state)) asks how long it is held", role: .muted) }
             return KeyValueItem("Fields", "\(Self.key(.open, state)) reads them (a view, recorded)", role: .muted)
         }
     }

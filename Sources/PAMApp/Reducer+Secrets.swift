@@ -58,7 +58,8 @@ extension Reducer {
             }
         }
         let lease = Presentation.lease(of: secret, state)
-        if secret.access.leaseRequired, lease == nil {
+        // Someone else's lock is asked about: the refusal says who holds it and for how long.
+        if secret.access.leaseRequired, lease == nil, secret.access.heldBy == nil {
             flash(&state, "check \(secret.title) out first (\(DetailView.key(.checkout, state))) to read its fields", error: true, operation: "read")
             return []
         }

@@ -88,4 +88,18 @@ import Testing
         _ = state.press(.character("Y"), .character("r"))
         #expect(state.flash?.text.contains("is no secret") == true, "the path is shown as it is")
     }
+
+    @Test func enterOnASecretSomeoneElseHoldsAsksHowLongAndSaysIt() {
+        var held = dc01
+        held.access = SecretAccess(leaseRequired: true, heldBy: "Jordan Doe")
+        var state = openFolder()
+        _ = Reducer.reduce(&state, .secretsLoaded(requestID: 3, .success([held])))
+        _ = Reducer.reduce(&state, .command(.refresh))
+        _ = Reducer.reduce(&state, .secretsLoaded(requestID: state.secrets.pendingRequest ?? 0, .success([held])))
+        #expect(AppView().render(state).text.contains("enter asks how long it is held"))
+        #expect(state.press(.enter) == [.readFields(profile: "ss", .secret(held), lease: nil)])
+        let refusal = "WIN-DC01 Administrator is checked out by Jordan Doe for 42 more min"
+        _ = Reducer.reduce(&state, .fieldsRead(key: key, subject: held.path, .failure(ActionError(message: refusal, kind: .conflict))))
+        #expect(AppView().render(state).text.contains("for 42 more min"))
+    }
 }

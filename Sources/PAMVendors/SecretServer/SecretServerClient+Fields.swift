@@ -40,12 +40,7 @@ extension SecretServerClient: FieldRetrieval {
     /// secret ones wiped as they are scanned; restricted when the context carries a comment.
     public func describe(_ target: CredentialTarget, context: RetrievalContext) async throws -> [SecretField] {
         try await call("read secret") {
-            let id = target.objectID
-            guard let body = restrictedBody(context) else { return await self.fields(of: try await self.model(id: id, subject: target.path)) }
-            let response = try await explaining(id: id, subject: target.path) {
-                try await session.send(.restricted(secretID: id), body: body, subject: target.path)
-            }
-            try SecretServerSession.requireJSON(response, endpoint: .restricted(secretID: id), site: session.site)
+            let response = try await wholeSecret(id: target.objectID, context: context, subject: target.path)
             let model = try SecretModel(scanning: response.body, operation: "read secret")
             self.remember(model)
             return await self.fields(of: model)
