@@ -15,4 +15,19 @@ final class EncodedRowCache<Version: Equatable & Sendable>: Sendable {
         rows.withLock { $0[index] = (version, bytes) }
         return bytes
     }
+
+    /// The rows of a page, read under one lock; the missing ones are encoded by `encode` (which
+    /// may write nothing, for a row that is gone) and stored under one more.
+    func rows(_ indices: some Collection<Int>, version: Version, encode: (Int, inout JSONWriter) -> Void) -> [[UInt8]] {
+        var found = rows.withLock { rows in indices.map { index in rows[index].flatMap { $0.version == version ? $0.bytes : nil } } }
+        var encoded: [(Int, [UInt8])] = []
+        for (slot, index) in zip(found.indices, indices) where found[slot] == nil {
+            var writer = JSONWriter(capacity: 600)
+            encode(index, &writer)
+            found[slot] = writer.bytes
+            encoded.append((index, writer.bytes))
+        }
+        if !encoded.isEmpty { rows.withLock { rows in for (index, bytes) in encoded { rows[index] = (version, bytes) } } }
+        return found.map { $0 ?? [] }
+    }
 }

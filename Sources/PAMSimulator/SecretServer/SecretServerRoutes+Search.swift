@@ -15,21 +15,21 @@ extension SecretServerSimulator {
             var writer = JSONWriter(capacity: 512 * page.range.count + 512)
             page.write(&writer) { w in
                 w.array { w in
-                    for id in ids[page.range] {
-                        guard let secret = state.world.secret(id) else { continue }
-                        let world = state.world
-                        // 100,000 secrets are listed page by page many times (each client's run):
-                        // a summary is encoded once per change of the world.
-                        let summary = { (w: inout JSONWriter) in
-                            let path = paths[secret.folderID] ?? world.folderPath(secret.folderID)
-                            paths[secret.folderID] = path
-                            SecretServerJSON.summary(&w, secret, world: world, folderPath: path, extendedFields: extended)
-                        }
-                        if extended.isEmpty {
-                            w.rawValue(summaryRows.row(id, version: world.generation, encode: summary))
-                        } else {
-                            summary(&w)
-                        }
+                    let world = state.world
+                    let summary = { (id: Int, w: inout JSONWriter) in
+                        guard let secret = world.secret(id) else { return }
+                        let path = paths[secret.folderID] ?? world.folderPath(secret.folderID)
+                        paths[secret.folderID] = path
+                        SecretServerJSON.summary(&w, secret, world: world, folderPath: path, extendedFields: extended)
+                    }
+                    guard extended.isEmpty else {
+                        for id in ids[page.range] { summary(id, &w) }
+                        return
+                    }
+                    // 100,000 secrets are listed page by page many times (each client's run):
+                    // a summary is encoded once per change of the world.
+                    for row in summaryRows.rows(ids[page.range], version: world.generation, encode: summary) where !row.isEmpty {
+                        w.rawValue(row)
                     }
                 }
             }

@@ -38,9 +38,17 @@ extension SecretServerClient: SecretSearching {
         ) { [self] skip in
             try await call(operation) {
                 let page = try await summaries(search, skip: skip, take: take)
+                // A page's secrets share a few templates and folders: each is looked up once.
+                var fields: [Int: [SecretField]?] = [:]
+                var paths: [String: String?] = [:]
                 var secrets: [StoredSecret] = []
+                secrets.reserveCapacity(page.items.count)
                 for summary in page.items {
-                    secrets.append(SecretServerMapping.secret(summary, fields: await templateFields(summary.secretTemplateId)))
+                    let template = summary.secretTemplateId ?? -1
+                    if fields[template] == nil { fields[template] = .some(await templateFields(summary.secretTemplateId)) }
+                    let wire = summary.folderPath ?? ""
+                    if paths[wire] == nil { paths[wire] = .some(SecretServerMapping.kitPath(summary.folderPath)) }
+                    secrets.append(SecretServerMapping.secret(summary, fields: fields[template]!, folderPath: paths[wire]!))
                 }
                 return PagedFetch.Page(secrets, total: page.total)
             }

@@ -77,10 +77,11 @@ enum SecretServerMapping {
             leaseRequired: summary.checkOutEnabled ?? false)
     }
 
-    static func secret(_ summary: SecretServerDTO.SecretSummary, fields: [SecretField]?) -> StoredSecret {
+    /// `folderPath` is the summary's in the kit's form (`kitPath`), which a page's secrets share.
+    static func secret(_ summary: SecretServerDTO.SecretSummary, fields: [SecretField]?, folderPath: String?) -> StoredSecret {
         let fields = fields ?? StoredSecret.defaultFields(kind: .credential, username: nil, fileName: nil)
         return StoredSecret(
-            id: String(summary.id), folderID: id(summary.folderId), folderPath: kitPath(summary.folderPath), title: summary.name,
+            id: String(summary.id), folderID: id(summary.folderId), folderPath: folderPath, title: summary.name,
             kind: fields.contains { $0.kind == .password } || !fields.contains { $0.kind == .file } ? .credential : .file,
             username: fields.first { $0.kind == .username }?.plainValue, description: summary.secretTemplateName,
             modifiedAt: ISODateTime.parse(summary.lastAccessed ?? summary.createDate), fields: fields, access: access(summary))
