@@ -38,6 +38,7 @@ public struct CellGrid: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
+        if let written = putPrintableASCII(text, x: x, y: y, end: end, role: role) { return written }
         var column = x
         for character in text {
             let width = TextWidth.of(character)
@@ -52,10 +53,34 @@ public struct CellGrid: Sendable, Equatable {
         return column - x
     }
 
+    /// Most of a screen is printable ASCII (names, numbers, hints): one cell a byte, with no
+    /// grapheme breaking. Nil when `text` holds anything else.
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, role: StyleRole) -> Int? {
+        let width = size.width
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let stop = min(end, x + bytes.count)
+            guard stop > x else { return 0 }
+            let row = y * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for column in max(x, 0)..<max(stop, max(x, 0)) {
+                    cells[row + column] = Cell(String(UnicodeScalar(bytes[column - x])), role: role)
+                }
+            }
+            return stop - x
+        } ?? nil
+    }
+
     /// Sets every cell of `rect` to `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) { self[x, y] = cell }
+        let xs = max(0, rect.x)..<min(size.width, rect.maxX)
+        guard !xs.isEmpty else { return }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+                let row = y * width
+                for x in xs { cells[row + x] = cell }
+            }
         }
     }
 

@@ -12,6 +12,10 @@ public enum TextWidth {
 
     /// Columns of a string.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII is a column a byte: no grapheme breaking for the common case.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }), ascii {
+            return text.utf8.count
+        }
         var total = 0
         for character in text { total += of(character) }
         return total

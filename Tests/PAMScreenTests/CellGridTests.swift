@@ -27,6 +27,21 @@ import Testing
         #expect(grid.text == " abc    ")
     }
 
+    /// Plain ASCII takes a faster path than other text; both must clip the same way.
+    @Test(arguments: ["abcdef", "abcdé"])
+    func textStartingOffTheLeftEdgeOrRunningOffTheRightIsClipped(_ text: String) {
+        var left = makeGrid(4, 1)
+        // The default limit is the grid's width counted from x, so two columns show.
+        #expect(left.put(text, x: -2, y: 0, role: .normal) == 4, "columns off the edge count as used")
+        #expect(left.text == "cd  ")
+        var right = makeGrid(4, 1)
+        #expect(right.put(text, x: 2, y: 0, role: .normal) == 2)
+        #expect(right.text == "  ab")
+        var outside = makeGrid(4, 1)
+        #expect(outside.put(text, x: 5, y: 0, role: .normal) == 0 && outside.text == "    ")
+        #expect(TextWidth.of(text) == 6 - (text.utf8.count - text.count))
+    }
+
     @Test func highlightsTakeTheMatchRole() {
         var grid = makeGrid(8, 1)
         grid.put("account", x: 0, y: 0, role: .normal, limit: 8, highlights: [0..<2, 4..<5])
