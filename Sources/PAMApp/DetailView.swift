@@ -143,7 +143,7 @@ struct DetailView {
         case nil:
             guard state.profile?.capabilities.contains(.fields) == true, Presentation.needsFieldRead(stored) else { return nil }
             if stored.access.heldBy != nil { return KeyValueItem("Fields", "\(Self.key(.open, state)) asks how long it is held", role: .muted) }
-            return KeyValueItem("Fields", "\(Self.key(.open, state)) reads them (a view, recorded)", role: .muted)
+            return KeyValueItem("Fields", "\(Self.key(.open, state)) reads them", role: .muted)
         }
     }
 }

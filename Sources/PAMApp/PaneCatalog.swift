@@ -19,7 +19,8 @@ enum PaneCatalog {
                 rows: profiles.map { cells.row([$0.name, $0.vendor.rawValue]) }, message: .empty("no profiles"), badge: nil)
         },
         detail: { view, state, _, _ in view.profileItems(state) },
-        open: { Reducer.focus(&$0, .accounts) }
+        // Into what the profile lists: its accounts, else its folders or tasks.
+        open: { state in Reducer.focus(&state, [.accounts, .folders, .tasks].first { state.visiblePanes.contains($0) } ?? .leases) }
     )
 
     static let systems = PaneSpec(

@@ -27,6 +27,16 @@ import Testing
         #expect(state.accounts == .loaded([root]))
     }
 
+    /// Enter on a profile goes into what it lists: accounts, or folders where it has none.
+    @Test func enterOnAProfileFocusesWhatItLists() {
+        var state = loadedState()
+        state.profiles.append(ProfileSummary(name: "vault", vendor: "fake", capabilities: [.folders, .checkout]))
+        _ = state.press(.character("1"), .enter)
+        #expect(state.focus == .accounts)
+        _ = state.press(.character("1"), .character("j"), .enter)
+        #expect(state.profile?.name == "vault" && state.focus == .folders)
+    }
+
     @Test func aProfileLeftWhileLoadingLoadsAgainOnReturn() {
         var state = twoProfiles()
         _ = state.press(.character("3"))
