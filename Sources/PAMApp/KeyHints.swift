@@ -4,6 +4,11 @@ import PAMScreen
 /// focused pane and selected row now, with the key the user bound (so help and hints agree).
 enum KeyHints {
     static func hints(_ state: AppState) -> [KeyHint] {
+        // Text inputs and dialogs take every key: only the keys that leave them are worth a hint.
+        if state.overlay != nil || !state.prompts.isEmpty {
+            return leaving(state, .dialog, ok: "ok", back: "cancel")
+        }
+        if state.filterEditing { return leaving(state, .filter, ok: "keep", back: "clear") }
         let hinted = (state.settings.keymap.tables[.panes] ?? []).filter { $0.hint && $0.command.applies(in: state) }
         // What the selection can do first, then help and quit, then the rest: a narrow line drops
         // from the end.
@@ -12,6 +17,14 @@ enum KeyHints {
         let general = always + hinted.filter { !contextual.contains($0) && !always.contains($0) }
         return (contextual + general).compactMap { binding in
             binding.keys.first.map { KeyHint($0.name, binding.command.hintLabel(state)) }
+        }
+    }
+
+    /// The keys bound to `open` and `back` in `context`, as `enter:ok  esc:cancel`.
+    private static func leaving(_ state: AppState, _ context: KeyContext, ok: String, back: String) -> [KeyHint] {
+        let keymap = state.settings.keymap
+        return [(Command.open, ok), (Command.back, back)].compactMap { command, label in
+            keymap.keys(for: command, in: context).first.map { KeyHint($0.name, label) }
         }
     }
 

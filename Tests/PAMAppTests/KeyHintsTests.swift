@@ -19,6 +19,15 @@ import Testing
         #expect(keys(state) == ["i:checkin", "r:reveal", "y:copy", "u:user", "Y:field", "?:help", "q:quit", "/:filter", "o:sort"])
     }
 
+    /// A filter being typed or a dialog takes every key: the hints name only the way out.
+    @Test func aFilterOrADialogOffersOnlyItsWayOut() {
+        var state = loadedState()
+        _ = state.press(.character("/"))
+        #expect(keys(state) == ["enter:keep", "esc:clear"])
+        _ = state.press(.escape, .character("c"))
+        #expect(keys(state) == ["enter:ok", "esc:cancel"])
+    }
+
     @Test func foldersOfferOpeningNotCheckoutOrCopy() {
         var state = loadedState()
         _ = state.press(.character("4"))
