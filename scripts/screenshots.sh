@@ -107,6 +107,16 @@ shot error-status-line
 keys M
 wait_for "Messages"
 shot messages
+# The second profile: a Secret Server folder, one secret opened with Enter (its fields read).
+keys Escape 1 j Enter
+wait_for "Daisy Group"
+keys /
+keys -l windows
+keys Enter Enter
+wait_for "WIN-DC01"
+keys Enter
+wait_for "win-app01"
+shot secretserver-fields
 keys Escape q Left Left Enter
 
 # Light themes are for light terminals.
