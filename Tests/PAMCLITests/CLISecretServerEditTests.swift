@@ -30,6 +30,11 @@ import Testing
             #expect(shown.stdout == "s3cret-from-file\n", "\(shown.stderr)")
 
             try "rotated\n".write(toFile: password, atomically: true, encoding: .utf8)
+            let fromCommand = try await Pamtui.run(["secret", "update", reference, "--field-command", "password=printf 'from-a-command\\n'"] + config)
+            #expect(fromCommand.status == 0, "\(fromCommand.stderr)")
+            #expect(try await Pamtui.run(["show", reference] + config).stdout == "from-a-command\n", "its output, the final newline dropped")
+            let failing = try await Pamtui.run(["secret", "update", reference, "--field-command", "password=exit 3"] + config)
+            #expect(failing.status == 2 && failing.stderr.contains("exited with status 3"), "\(failing.stderr)")
             let updated = try await Pamtui.run(["secret", "update", reference, "--field", "password@\(password)", "--field", "notes@\(password)"] + config)
             #expect(updated.status == 0, "\(updated.stderr)")
             #expect(updated.stdout.contains("password-1, notes") || updated.stdout.contains("notes, password-1"), "\(updated.stdout)")

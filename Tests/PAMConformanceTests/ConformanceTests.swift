@@ -58,10 +58,7 @@ import Testing
     func readsEveryFieldOfAStoredSecretWithoutALease(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test) { fixture in
             let client = try #require(fixture.client as? any FolderBrowsing & FieldRetrieval)
-            let path = try TargetReference(parsing: try #require(test.secret)).secret
-            let tree = FolderTree(try await client.listFolders())
-            let folder = try #require(tree.nodes.first { $0.path == path.folder })
-            let secret = try #require(try await client.listSecrets(folderID: folder.id).first { $0.title == path.title })
+            let secret = try await listedSecret(test, client)
             let values = try await client.retrieve(.secret(secret), fields: .all, context: RetrievalContext())
             #expect(values.map(\.field.slug) == secret.fields.map(\.slug))
             #expect(values.allSatisfy { $0.value.count > 0 })
@@ -76,10 +73,7 @@ import Testing
     func describesAStoredSecretWithItsPlainValuesAndNoSecretOnes(_ test: ConformanceCase) async throws {
         try await ConformanceFixture.with(test) { fixture in
             let client = try #require(fixture.client as? any FolderBrowsing & FieldRetrieval)
-            let path = try TargetReference(parsing: try #require(test.secret)).secret
-            let tree = FolderTree(try await client.listFolders())
-            let folder = try #require(tree.nodes.first { $0.path == path.folder })
-            let secret = try #require(try await client.listSecrets(folderID: folder.id).first { $0.title == path.title })
+            let secret = try await listedSecret(test, client)
             let fields = try await client.describe(.secret(secret), context: RetrievalContext())
             #expect(fields.map(\.slug) == secret.fields.map(\.slug), "the listing's fields, in its order")
             #expect(fields.allSatisfy { $0.isSecret ? $0.plainValue == nil : $0.plainValue != nil })
@@ -154,6 +148,14 @@ import Testing
             #expect(faults > 0)
         }
     }
+}
+
+/// The case's stored secret as its folder lists it.
+private func listedSecret(_ test: ConformanceCase, _ client: any FolderBrowsing) async throws -> StoredSecret {
+    let path = try TargetReference(parsing: try #require(test.secret)).secret
+    let tree = FolderTree(try await client.listFolders())
+    let folder = try #require(tree.nodes.first { $0.path == path.folder })
+    return try #require(try await client.listSecrets(folderID: folder.id).first { $0.title == path.title })
 }
 
 /// A list call the client can make, whatever it browses.

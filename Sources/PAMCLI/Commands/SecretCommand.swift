@@ -8,7 +8,8 @@ struct SecretCommand: AsyncParsableCommand {
         discussion: HelpText.layout("""
         'pamtui secret REF' prints the secret (as 'secret get'). Field values for create and \
         update: --field SLUG=VALUE for a plain field, SLUG=- to read it from stdin, SLUG@FILE \
-        from a file; a secret field (a password, a key, notes) is never taken from the command line.
+        from a file, or --field-command SLUG=COMMAND for what a command prints (pass, vault, \
+        op); a secret field (a password, a key, notes) is never taken from the command line.
         """),
         subcommands: [SecretGetCommand.self, SecretCreateCommand.self, SecretUpdateCommand.self, SecretDeleteCommand.self],
         defaultSubcommand: SecretGetCommand.self

@@ -15,6 +15,10 @@ struct SecretCreateCommand: AsyncParsableCommand, GracefulOnSignal {
     @Option(name: .customLong("field"), parsing: .singleValue, help: ArgumentHelp("A field: SLUG=VALUE, SLUG=- (stdin) or SLUG@FILE.", valueName: "field"))
     var fields: [String] = []
 
+    @Option(name: .customLong("field-command"), parsing: .singleValue, help: ArgumentHelp(
+        "A field whose value a command prints: SLUG=COMMAND, run by /bin/sh (as a profile's password_command).", valueName: "field"))
+    var fieldCommands: [String] = []
+
     @Flag(name: .long, help: "Print the new secret as JSON.")
     var json = false
 
@@ -31,7 +35,7 @@ struct SecretCreateCommand: AsyncParsableCommand, GracefulOnSignal {
                 throw PAMError(.notFound, "no template '\(template)' (templates: \(all.map(\.name).joined(separator: ", ")))", profile: client.profile)
             }
             let folderID = try await SecretLocator.folderID(folder, client: client)
-            let values = try FieldAssignment.resolve(fields, fields: chosen.fields)
+            let values = try FieldAssignment.resolve(fields, commands: fieldCommands, fields: chosen.fields)
             defer { values.values.forEach { $0.wipe() } }
             var created = try await client.createSecret(name: target.secret.title, folderID: folderID, templateID: chosen.id, fields: values)
             created.folderPath = created.folderPath ?? folder.split(whereSeparator: { $0 == "/" || $0 == "\\" }).joined(separator: "/")

@@ -12,6 +12,10 @@ struct SecretUpdateCommand: AsyncParsableCommand, GracefulOnSignal {
     @Option(name: .customLong("field"), parsing: .singleValue, help: ArgumentHelp("A field: SLUG=VALUE, SLUG=- (stdin) or SLUG@FILE.", valueName: "field"))
     var fields: [String] = []
 
+    @Option(name: .customLong("field-command"), parsing: .singleValue, help: ArgumentHelp(
+        "A field whose value a command prints: SLUG=COMMAND, run by /bin/sh (as a profile's password_command).", valueName: "field"))
+    var fieldCommands: [String] = []
+
     @Flag(name: .long, help: "Print the secret as JSON.")
     var json = false
 
@@ -19,14 +23,16 @@ struct SecretUpdateCommand: AsyncParsableCommand, GracefulOnSignal {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if fields.isEmpty { throw ValidationError("give at least one --field SLUG=VALUE, SLUG=- or SLUG@FILE") }
+        if fields.isEmpty && fieldCommands.isEmpty {
+            throw ValidationError("give at least one --field SLUG=VALUE, SLUG=- or SLUG@FILE, or --field-command SLUG=COMMAND")
+        }
     }
 
     func run() async throws {
         try await Workspace.with(common) { workspace in
             let (client, target) = try SecretLocator.client(reference, profile: profileOption.profile, in: workspace, as: (any SecretWriting).self, to: "update secrets")
             let secret = try await SecretLocator.secret(target, client: client)
-            let values = try FieldAssignment.resolve(fields, fields: secret.fields)
+            let values = try FieldAssignment.resolve(fields, commands: fieldCommands, fields: secret.fields)
             defer { values.values.forEach { $0.wipe() } }
             try await client.updateSecret(id: secret.id, fields: values, fileNames: try FieldAssignment.fileNames(fields, fields: secret.fields))
             if json { return Records.print(Records.secret(secret, client)) }

@@ -2,13 +2,15 @@ import Foundation
 import PAMCore
 
 /// One `--field` of `secret create|update`: `slug=value` for a plain value, `slug=-` for a
-/// value read from stdin, `slug@FILE` for one read from a file. A secret field's value never
-/// comes from the command line (argv is visible to other users), only from stdin or a file.
+/// value read from stdin, `slug@FILE` for one read from a file; or one `--field-command
+/// slug=COMMAND`, whose output is the value (as a profile's `password_command`). A secret
+/// field's value never comes from the command line (argv is visible to other users).
 struct FieldAssignment {
     enum Source: Equatable {
         case inline(String)
         case stdin
         case file(String)
+        case command(String)
     }
 
     var slug: String
@@ -29,10 +31,24 @@ struct FieldAssignment {
         guard !slug.isEmpty else { throw PAMError(.usage, "--field \(text): the field's slug is missing") }
     }
 
+    /// `--field-command SLUG=COMMAND`.
+    init(command text: String) throws {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else {
+            throw PAMError(.usage, "--field-command \(text): expected SLUG=COMMAND, for example password='pass show db/admin'")
+        }
+        slug = String(text[..<equals])
+        source = .command(String(text[text.index(after: equals)...]))
+    }
+
+    /// The `--field` and `--field-command` options as assignments.
+    static func parse(_ texts: [String], commands: [String]) throws -> [FieldAssignment] {
+        try texts.map(FieldAssignment.init(parsing:)) + commands.map(FieldAssignment.init(command:))
+    }
+
     /// The values by slug, checked against `fields` (secret ones must not be inline); stdin is
     /// read once, for at most one field, without its final newline.
-    static func resolve(_ texts: [String], fields: [SecretField]) throws -> [String: SecretBytes] {
-        let assignments = try texts.map(FieldAssignment.init(parsing:))
+    static func resolve(_ texts: [String], commands: [String] = [], fields: [SecretField]) throws -> [String: SecretBytes] {
+        let assignments = try parse(texts, commands: commands)
         if assignments.filter({ $0.source == .stdin }).count > 1 {
             throw PAMError(.usage, "only one --field can be read from stdin (SLUG=-)")
         }
@@ -53,6 +69,15 @@ struct FieldAssignment {
                 case .file(let path):
                     let read = try SecretFile.read(path)
                     values[slug] = Self.isFile(field) ? read : read.trimmingFinalNewline()
+                case .command(let command):
+                    let outcome = try ChildProcess.shell(command)
+                    guard outcome.status == 0 else {
+                        outcome.output.wipe()
+                        throw PAMError(.usage, "--field-command \(slug): the command exited with status \(outcome.status)")
+                    }
+                    let value = outcome.output.trimmingFinalNewline()
+                    guard !value.isEmpty else { throw PAMError(.usage, "--field-command \(slug): the command printed nothing") }
+                    values[slug] = value
                 }
             }
         } catch {
@@ -65,7 +90,7 @@ struct FieldAssignment {
     /// The file name each `slug@FILE` gives its file field: the file's own name.
     static func fileNames(_ texts: [String], fields: [SecretField]) throws -> [String: String] {
         var names: [String: String] = [:]
-        for assignment in try texts.map(FieldAssignment.init(parsing:)) {
+        for assignment in try parse(texts, commands: []) {
             guard case .file(let path) = assignment.source, let field = assignment.field(in: fields), isFile(field) else { continue }
             names[field.slug] = (path as NSString).lastPathComponent
         }
