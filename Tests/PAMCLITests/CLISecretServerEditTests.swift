@@ -47,6 +47,10 @@ import Testing
             let deleted = try await Pamtui.run(["secret", "delete", reference, "--yes"] + config)
             #expect(deleted.status == 0, "\(deleted.stderr)")
             #expect(try await Pamtui.run(["show", reference] + config).status == 4)
+            let undeleted = try await Pamtui.run(["secret", "undelete", reference] + config)
+            #expect(undeleted.status == 0 && undeleted.stdout.contains("undeleted"), "\(undeleted.stderr)")
+            #expect(try await Pamtui.run(["show", reference] + config).stdout == "rotated\n", "back with its values")
+            #expect(try await Pamtui.run(["secret", "undelete", reference] + config).status == 4, "no longer deleted")
         }
     }
 

@@ -7,6 +7,9 @@ public protocol SecretWriting: FolderBrowsing {
     /// content is stored under `fileNames[slug]` where given.
     func updateSecret(id: String, fields: [String: SecretBytes], fileNames: [String: String]) async throws
     func deleteSecret(id: String) async throws
+    /// Deleted secrets of one folder (or all), which `undeleteSecret` brings back.
+    func deletedSecrets(folderID: String?) async throws -> [StoredSecret]
+    func undeleteSecret(id: String) async throws
 }
 
 extension SecretWriting {

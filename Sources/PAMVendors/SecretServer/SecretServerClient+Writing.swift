@@ -68,6 +68,20 @@ extension SecretServerClient: SecretWriting {
         }
     }
 
+    /// A search of the folder for inactive secrets only.
+    public func deletedSecrets(folderID: String?) async throws -> [StoredSecret] {
+        var search = SecretSearch(folderID: folderID)
+        search.onlyDeleted = true
+        return try await searchPages(search, operation: "list deleted secrets").collect()
+    }
+
+    /// `PUT secrets/{id}/activate`.
+    public func undeleteSecret(id: String) async throws {
+        try await call("undelete secret") {
+            _ = try await session.send(.undeleteSecret(id: id), subject: "secret \(id)")
+        }
+    }
+
     static func check(_ slugs: [String], against fields: [SecretField], in what: String) throws {
         let known = Set(fields.map(\.slug))
         if let unknown = slugs.sorted().first(where: { !known.contains($0) }) {

@@ -26,6 +26,8 @@ enum SecretServerEndpoint: Sendable {
     case createSecret
     case updateField(secretID: String, slug: String)
     case deleteSecret(id: String)
+    /// `PUT secrets/{id}/activate`: a deleted secret active again.
+    case undeleteSecret(id: String)
     case createFolder
     case updateFolder(id: String)
     case deleteFolder(id: String)
@@ -39,7 +41,7 @@ enum SecretServerEndpoint: Sendable {
         switch self {
         case .token, .expireToken, .restricted, .restrictedField, .checkOut, .checkIn, .extendCheckOut: .post
         case .createSecret, .createFolder, .createMetadata: .post
-        case .updateField, .updateFolder: .put
+        case .updateField, .updateFolder, .undeleteSecret: .put
         case .updateMetadata: .patch
         case .deleteSecret, .deleteFolder, .deleteMetadata: .delete
         default: .get
@@ -57,7 +59,7 @@ enum SecretServerEndpoint: Sendable {
     /// True when the answer carries secret values (the trace omits even its size).
     var answersSecret: Bool {
         switch self {
-        case .token, .secret, .secretByPath, .field, .restricted, .restrictedField, .createSecret, .updateField: true
+        case .token, .secret, .secretByPath, .field, .restricted, .restrictedField, .createSecret, .updateField, .undeleteSecret: true
         default: false
         }
     }
@@ -89,6 +91,7 @@ enum SecretServerEndpoint: Sendable {
         case .createSecret: return ("api/v1/secrets", [])
         case .updateField(let id, let slug): return ("api/v1/secrets/\(URLQuery.segment(id))/fields/\(URLQuery.segment(slug))", [])
         case .deleteSecret(let id): return ("api/v1/secrets/\(URLQuery.segment(id))", [])
+        case .undeleteSecret(let id): return ("api/v1/secrets/\(URLQuery.segment(id))/activate", [])
         case .createFolder: return ("api/v1/folders", [])
         case .updateFolder(let id), .deleteFolder(let id): return ("api/v1/folders/\(URLQuery.segment(id))", [])
         case .metadata(let type, let id): return ("api/v1/metadata", [("filter.itemId", id), ("filter.metadataType", type)])
@@ -124,6 +127,7 @@ enum SecretServerEndpoint: Sendable {
         case .createSecret: "create secret"
         case .updateField: "update field"
         case .deleteSecret: "delete secret"
+        case .undeleteSecret: "undelete secret"
         case .createFolder: "create folder"
         case .updateFolder: "update folder"
         case .deleteFolder: "delete folder"
@@ -151,12 +155,15 @@ struct SecretSearch: Sendable, Equatable {
     var includeSubFolders = false
     var text: String?
     var onlyCheckedOutByMe = false
+    /// Deleted (inactive) secrets instead of active ones.
+    var onlyDeleted = false
 
     var query: [(String, String?)] {
         [
             ("filter.folderId", folderID), ("filter.includeSubFolders", includeSubFolders ? "true" : nil),
             ("filter.searchText", text), ("filter.onlySecretsCheckedOutByUser", onlyCheckedOutByMe ? "true" : nil),
             ("filter.includeRestricted", "true"),
+            ("filter.includeInactive", onlyDeleted ? "true" : nil), ("filter.includeActive", onlyDeleted ? "false" : nil),
         ]
     }
 }
