@@ -1,5 +1,5 @@
-import Foundation
 import PAMCore
+import PAMScreen
 
 /// Column-aligned text for humans. Every cell is sanitised to one line
 /// (`TerminalText.sanitized`) before the widths are measured, so a name from a server can
@@ -12,20 +12,28 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.sanitized)) }
 
-    /// Aligned lines; the last column is not padded.
+    /// Aligned lines, by terminal columns (a wide character takes two); the last column is not
+    /// padded.
     func render() -> String {
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+        var widths = headers.map(TextWidth.of)
+        let measured = rows.map { $0.map(TextWidth.of) }
+        for row in measured {
+            for (index, width) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], width) }
+        }
+        func line(_ cells: [String], _ cellWidths: [Int]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { text += "  " }
+                text += cell
+                if index < cells.count - 1, index < widths.count {
+                    text += String(repeating: " ", count: max(0, widths[index] - cellWidths[index]))
+                }
             }
+            return text
         }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 || index >= widths.count
-                    ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+        var lines = [line(headers, headers.map(TextWidth.of))]
+        lines.reserveCapacity(rows.count + 1)
+        for (row, cellWidths) in zip(rows, measured) { lines.append(line(row, cellWidths)) }
+        return lines.joined(separator: "\n")
     }
 }
