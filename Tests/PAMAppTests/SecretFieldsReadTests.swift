@@ -55,6 +55,16 @@ import Testing
         #expect(state.press(.enter) == [.fetchField(profile: "ss", .secret(opened), field: "password", lease: nil, key: password, purpose: .reveal)])
     }
 
+    @Test func reloadingTheSecretsForgetsTheFieldsRead() {
+        var state = openFolder()
+        _ = state.press(.enter)
+        _ = Reducer.reduce(&state, .fieldsRead(key: key, subject: dc01.path, .success(read)))
+        _ = state.press(.character("R"))
+        _ = Reducer.reduce(&state, .secretsLoaded(requestID: state.secrets.pendingRequest ?? 0, .success([dc01])))
+        #expect(state.fieldReads.isEmpty)
+        #expect(state.press(.enter) == [.readFields(profile: "ss", .secret(dc01), lease: nil)], "read again as they are now")
+    }
+
     @Test func aFailedReadSaysWhyAndEnterTriesAgain() {
         var state = openFolder()
         _ = state.press(.enter)
