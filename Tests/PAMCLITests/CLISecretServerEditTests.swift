@@ -97,6 +97,8 @@ import Testing
         try await SimulateProcess.with(Self.simulate) { simulator in
             let config = ["--config", simulator.configPath]
             let folder = ["Flex_API_Testing/Daisy Group", "--folder"]
+            let forgotten = try await Pamtui.run(["metadata", "ls", "Flex_API_Testing/Daisy Group"] + config)
+            #expect(forgotten.status == 4 && forgotten.stderr.contains("is a folder: add --folder"), "\(forgotten.stderr)")
             let seeded = try jsonArray(try await Pamtui.run(["metadata", "ls"] + folder + ["--json"] + config))
             #expect(seeded.compactMap { $0["field"] as? String } == ["Test", "Test 2"])
             let noSection = try await Pamtui.run(["metadata", "set"] + folder + ["Customer Code", "TST"] + config)

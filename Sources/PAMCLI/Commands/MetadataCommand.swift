@@ -29,8 +29,15 @@ struct MetadataCommand: AsyncParsableCommand {
                 let node = try SecretLocator.folder(target.path, in: FolderTree(try await folders.listFolders()).nodes, profile: client.profile)
                 return (client, .folder(node.id), "folder \(client.profile):\(node.path)")
             }
-            let secret = try await SecretLocator.secret(target, client: folders)
-            return (client, .secret(secret.id), "secret \(client.profile):\(secret.path)")
+            do {
+                let secret = try await SecretLocator.secret(target, client: folders)
+                return (client, .secret(secret.id), "secret \(client.profile):\(secret.path)")
+            } catch let error as PAMError where error.kind == .notFound {
+                // A folder's path given without --folder: say how to name it.
+                let tree = FolderTree(try await folders.listFolders()).nodes
+                guard let node = try? SecretLocator.folder(target.path, in: tree, profile: client.profile) else { throw error }
+                throw PAMError(.notFound, "no secret \(target.path); \(node.path) is a folder: add --folder", profile: client.profile)
+            }
         }
     }
 
