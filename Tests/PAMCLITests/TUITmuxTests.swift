@@ -122,7 +122,8 @@ import Testing
     }
 
     @Test func copiedSecretIsClearedOnTimeWhileTheAppRuns() async throws {
-        try await withDemo(arguments: ["--clipboard", "tmux", "--clipboard-clear-seconds", "2"]) { tmux in
+        // Long enough that a loaded machine still reads the copy before it clears.
+        try await withDemo(arguments: ["--clipboard", "tmux", "--clipboard-clear-seconds", "6"]) { tmux in
             let password = try await checkOutAndReveal(tmux)
             try await tmux.sendKeys("y")
             _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
@@ -141,7 +142,7 @@ import Testing
     @Test(.enabled(if: XvfbServer.isAvailable, "needs Xvfb and xclip"))
     func x11CopyIsReadableThenClearedOnTime() async throws {
         try await XvfbServer.with { xvfb in
-            try await withDemo(display: xvfb.display, arguments: ["--clipboard", "x11", "--clipboard-clear-seconds", "3"]) { tmux in
+            try await withDemo(display: xvfb.display, arguments: ["--clipboard", "x11", "--clipboard-clear-seconds", "6"]) { tmux in
                 let password = try await checkOutAndReveal(tmux)
                 try await tmux.sendKeys("y")
                 _ = try await tmux.waitForScreen { $0.contains("clipboard clears in") }
