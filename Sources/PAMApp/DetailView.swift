@@ -141,7 +141,7 @@ struct DetailView {
         case .read?: return nil
         case .failed(let message)?: return KeyValueItem("Fields", "not read: \(message)", role: .warn)
         case nil:
-            guard state.profile?.capabilities.contains(.fields) == true, Presentation.needsFieldRead(stored) else { return nil }
+            guard Presentation.opensByReading(stored, state) else { return nil }
             if stored.access.heldBy != nil { return KeyValueItem("Fields", "\(Self.key(.open, state)) asks how long it is held", role: .muted) }
             return KeyValueItem("Fields", "\(Self.key(.open, state)) reads them", role: .muted)
         }

@@ -9,5 +9,8 @@ public enum FieldsRead: Sendable, Equatable {
     case failed(String)
 
     /// The key of a target's read: unique across profiles.
-    static func key(profile: String, _ target: CredentialTarget) -> String { "\(profile):\(target.key)" }
+    static func key(profile: String, _ target: CredentialTarget) -> String { keyPrefix(profile: profile) + target.key }
+
+    /// What every key of one profile's reads starts with.
+    static func keyPrefix(profile: String) -> String { "\(profile):" }
 }

@@ -55,9 +55,10 @@ public enum Presentation {
         state.profile.flatMap { state.fieldReads[FieldsRead.key(profile: $0.name, .secret(secret))] }
     }
 
-    /// True when the listing leaves a plain field without its value: Enter reads them.
-    public static func needsFieldRead(_ secret: StoredSecret) -> Bool {
-        secret.fields.contains { !$0.isSecret && $0.plainValue == nil }
+    /// True when Enter reads the secret's fields before revealing: the profile can read them and
+    /// the listing left a plain field without its value.
+    public static func opensByReading(_ secret: StoredSecret, _ state: AppState) -> Bool {
+        state.profile?.capabilities.contains(.fields) == true && secret.fields.contains { !$0.isSecret && $0.plainValue == nil }
     }
 
     /// The field `r` and `y` act on: the password, else the first secret field.

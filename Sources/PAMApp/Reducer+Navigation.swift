@@ -219,7 +219,7 @@ extension Reducer {
         case .folders where state.openFolder != nil:
             guard let folder = state.openFolder else { return [] }
             // Reloading the secrets forgets the fields read: Enter reads them as they are now.
-            state.fieldReads = state.fieldReads.filter { !$0.key.hasPrefix("\(profile.name):") }
+            state.fieldReads = state.fieldReads.filter { !$0.key.hasPrefix(FieldsRead.keyPrefix(profile: profile.name)) }
             if let text = state.secretSearch { return searchSecrets(&state, text) }
             let id = nextRequest(&state)
             state.secrets = .loading(requestID: id)

@@ -53,7 +53,7 @@ extension Reducer {
         case .reading?: return []
         case .read?: return requestSecret(&state, purpose: .reveal)
         case .failed?, nil:
-            guard profile.capabilities.contains(.fields), Presentation.needsFieldRead(secret) else {
+            guard Presentation.opensByReading(secret, state) else {
                 return requestSecret(&state, purpose: .reveal)
             }
         }

@@ -58,7 +58,7 @@ public struct CellGrid: Sendable, Equatable {
     private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, role: StyleRole) -> Int? {
         let width = size.width
         return text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard TextWidth.isPrintableASCII(bytes) else { return nil }
             let stop = min(end, x + bytes.count)
             guard stop > x else { return 0 }
             let row = y * width

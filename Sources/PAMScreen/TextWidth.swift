@@ -13,9 +13,7 @@ public enum TextWidth {
     /// Columns of a string.
     public static func of(_ text: String) -> Int {
         // Printable ASCII is a column a byte: no grapheme breaking for the common case.
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }), ascii {
-            return text.utf8.count
-        }
+        if text.utf8.withContiguousStorageIfAvailable(isPrintableASCII) == true { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -42,6 +40,11 @@ public enum TextWidth {
         default:
             false
         }
+    }
+
+    /// True when every byte is printable ASCII (a column each).
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The longest prefix of `text` that fits in `columns`, ending with `…` when cut.

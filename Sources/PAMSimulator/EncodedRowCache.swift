@@ -8,12 +8,7 @@ final class EncodedRowCache<Version: Equatable & Sendable>: Sendable {
 
     /// The encoded row, from the cache when its version is unchanged, else encoded by `encode`.
     func row(_ index: Int, version: Version, encode: (inout JSONWriter) -> Void) -> [UInt8] {
-        if let cached = rows.withLock({ $0[index] }), cached.version == version { return cached.bytes }
-        var writer = JSONWriter(capacity: 600)
-        encode(&writer)
-        let bytes = writer.bytes
-        rows.withLock { $0[index] = (version, bytes) }
-        return bytes
+        rows(CollectionOfOne(index), version: version) { _, writer in encode(&writer) }[0]
     }
 
     /// The rows of a page, read under one lock; the missing ones are encoded by `encode` (which

@@ -28,7 +28,6 @@ import Testing
     @Test func aCheckOutIsExclusiveUntilItIsCheckedIn() async throws {
         try await ConformanceFixture.with(test) { fixture in
             let (me, other) = try twoUsers(fixture)
-            defer { Task { await other.signOut() } }
             let mine = try #require(try await me.checkOut(CheckoutRequest(account: try await account(me, admin), reason: "exclusive")).lease)
             await #expect { try await other.checkOut(CheckoutRequest(account: try await account(other, admin), reason: "me too")) } throws: { error in
                 let error = error as? PAMError

@@ -107,15 +107,9 @@ struct ShowCommand: AsyncParsableCommand, GracefulOnSignal {
             opened = reused ? nil : granted
         }
         let context = RetrievalContext(lease: lease, reason: checkout.reason, options: try checkout.options())
-        let values: [FieldValue]
         do {
-            values = try await retrieval.retrieve(.account(located.account), fields: all ? .all : .one(field), context: context)
-        } catch let error as PAMError {
-            try await settle(opened, located: located, after: error)
-            throw error
-        }
-        defer { values.forEach { $0.value.wipe() } }
-        do {
+            let values = try await retrieval.retrieve(.account(located.account), fields: all ? .all : .one(field), context: context)
+            defer { values.forEach { $0.value.wipe() } }
             try write(values, target: located)
         } catch let error as PAMError {
             try await settle(opened, located: located, after: error)
@@ -132,8 +126,7 @@ struct ShowCommand: AsyncParsableCommand, GracefulOnSignal {
             return Console.err("pamtui: wrote \(value.value.count) bytes of \(LeaseText.one(value.field.label)) to \(output)")
         }
         if !raw && Console.stdoutIsTerminal && !TerminalText.isSafeToDisplay(value.value) { throw PAMError.controlCharactersInSecret }
-        let isFile = value.field.kind == .file || value.field.kind == .privateKey
-        Console.writeSecret(value.value, newline: !noNewline && !isFile)
+        Console.writeSecret(value.value, newline: !noNewline && !value.field.kind.isFileLike)
     }
 
     private func pending(_ outcome: CheckoutOutcome, _ located: AccountLocator) -> PAMError {

@@ -26,9 +26,8 @@ enum FieldsJSON {
 
     private static func write(_ value: FieldValue, to writer: inout JSONWriter) {
         let field = value.field
-        let isFile = field.kind == .file || field.kind == .privateKey
         writer.object { json in
-            if isFile {
+            if field.kind.isFileLike {
                 json.key("base64")
                 json.secretBase64(value.value)
                 json.optionalField("fileName", field.fileName)
@@ -36,9 +35,9 @@ enum FieldsJSON {
             json.field("kind", field.kind.rawValue)
             json.field("label", field.label)
             json.field("secret", field.isSecret)
-            if isFile { json.field("size", value.value.count) }
+            if field.kind.isFileLike { json.field("size", value.value.count) }
             json.field("slug", field.slug)
-            if !isFile {
+            if !field.kind.isFileLike {
                 json.key("value")
                 json.secretString(value.value)
             }

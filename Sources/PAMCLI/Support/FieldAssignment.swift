@@ -68,7 +68,7 @@ struct FieldAssignment {
                     values[slug] = try SecretFile.read("/dev/stdin").trimmingFinalNewline()
                 case .file(let path):
                     let read = try SecretFile.read(path)
-                    values[slug] = Self.isFile(field) ? read : read.trimmingFinalNewline()
+                    values[slug] = field?.kind.isFileLike == true ? read : read.trimmingFinalNewline()
                 case .command(let command):
                     let outcome = try ChildProcess.shell(command)
                     guard outcome.status == 0 else {
@@ -91,7 +91,7 @@ struct FieldAssignment {
     static func fileNames(_ texts: [String], fields: [SecretField]) throws -> [String: String] {
         var names: [String: String] = [:]
         for assignment in try parse(texts, commands: []) {
-            guard case .file(let path) = assignment.source, let field = assignment.field(in: fields), isFile(field) else { continue }
+            guard case .file(let path) = assignment.source, let field = assignment.field(in: fields), field.kind.isFileLike else { continue }
             names[field.slug] = (path as NSString).lastPathComponent
         }
         return names
@@ -101,8 +101,6 @@ struct FieldAssignment {
     private func field(in fields: [SecretField]) -> SecretField? {
         fields.first { $0.slug == slug } ?? fields.field(named: slug)
     }
-
-    private static func isFile(_ field: SecretField?) -> Bool { field?.kind == .file || field?.kind == .privateKey }
 }
 
 extension SecretBytes {

@@ -1,6 +1,10 @@
 /// What a field of a credential holds.
 public enum FieldKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case password, username, text, notes, privateKey, passphrase, file, url, other
+
+    /// A file or a key: its bytes travel as they are (no newline added or trimmed, base64 in
+    /// JSON, a download of their own).
+    public var isFileLike: Bool { self == .file || self == .privateKey }
 }
 
 /// One field of a credential target: Secret Server's template items, BeyondTrust's password

@@ -21,11 +21,11 @@ extension SecretServerClient: FieldRetrieval {
                 wanted = [field]
             }
             // Several text fields come in one read of the whole secret; files each on their own.
-            let texts = wanted.filter { !Self.isFile($0) }
+            let texts = wanted.filter { !$0.kind.isFileLike }
             let whole = texts.count > 1 ? try await wholeSecret(id: id, context: context, subject: target.path) : nil
             var values: [FieldValue] = []
             for field in wanted {
-                if let whole, !Self.isFile(field) {
+                if let whole, !field.kind.isFileLike {
                     let value = try SecretJSON.stringField("itemValue", inArray: "items", where: "slug", equals: field.slug, in: whole.body)
                     values.append(FieldValue(field: field, value: value ?? SecretBytes()))
                 } else {
@@ -47,8 +47,6 @@ extension SecretServerClient: FieldRetrieval {
         }
     }
 
-    static func isFile(_ field: SecretField) -> Bool { field.kind == .file || field.kind == .privateKey }
-
     /// One field's value: a JSON string for text, raw bytes for a file.
     func fieldValue(id: String, field: SecretField, context: RetrievalContext, subject: String) async throws -> SecretBytes {
         let response = try await explaining(id: id, subject: subject) {
@@ -57,7 +55,7 @@ extension SecretServerClient: FieldRetrieval {
             }
             return try await session.send(.field(secretID: id, slug: field.slug, noAutoCheckout: context.lease == nil), subject: subject)
         }
-        if Self.isFile(field) { return response.body }
+        if field.kind.isFileLike { return response.body }
         // A text field is a JSON string; some servers send it bare.
         let quoted = response.body.withUnsafeBytes { $0.first == UInt8(ascii: "\"") }
         return quoted ? try SecretJSON.stringLiteral(response.body) : response.body

@@ -45,7 +45,7 @@ extension SecretServerClient: SecretWriting {
             for slug in fields.keys.sorted() {
                 let value = fields[slug]!
                 let endpoint = SecretServerEndpoint.updateField(secretID: id, slug: slug)
-                if let field = known.first(where: { $0.slug == slug }), Self.isFile(field) {
+                if let field = known.first(where: { $0.slug == slug }), field.kind.isFileLike {
                     let upload = SecretServerBody.fileUpload(value, fileName: fileNames[slug] ?? field.fileName ?? slug)
                     defer { upload.body.wipe() }
                     _ = try await session.send(endpoint, headers: [HTTPHeader("Content-Type", upload.contentType)], body: .secret(upload.body), subject: model.name)
